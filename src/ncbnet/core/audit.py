@@ -1,0 +1,173 @@
+"""Append-only, hash-chained audit log, written in the same transaction as the audited action.
+
+Each entry's hash covers its own fields and the previous entry's hash. Appends are serialised by
+locking the single ``audit_head`` row, which also anchors the chain's tail so that removing the
+last entries is detected too.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import Integer, String, Text, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from ncbnet.core.db import Base, UTCDateTime, utcnow
+from ncbnet.core.permissions import Caller
+
+GENESIS = "0" * 64
+
+
+class AuditEvent(StrEnum):
+    LOGIN = "auth.login"
+    LOGIN_FAILED = "auth.login_failed"
+    ACCOUNT_LOCKED = "auth.account_locked"
+    LOGOUT = "auth.logout"
+    TOKEN_USED = "auth.token_used"
+    USER_CREATED = "users.created"
+    USER_DISABLED = "users.disabled"
+    USER_ENABLED = "users.enabled"
+    PASSWORD_CHANGED = "users.password_changed"
+    TOKEN_CREATED = "tokens.created"
+    TOKEN_REVOKED = "tokens.revoked"
+    MEMBER_ADMITTED = "members.admitted"
+    BUREAU_CREATED = "members.bureau_created"
+    RECORD_VIEWED = "record.viewed"
+    SEARCH = "search"
+    AUDIT_VERIFIED = "audit.verified"
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
+    actor: Mapped[str] = mapped_column(String(64), index=True)
+    bureau: Mapped[str] = mapped_column(String(12), index=True)
+    via: Mapped[str] = mapped_column(String(8))
+    remote: Mapped[str | None] = mapped_column(String(64), nullable=True)
+    event: Mapped[str] = mapped_column(String(48), index=True)
+    subject: Mapped[str | None] = mapped_column(String(128), nullable=True, index=True)
+    details: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class AuditHead(Base):
+    __tablename__ = "audit_head"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, default=0)
+    hash: Mapped[str] = mapped_column(String(64), default=GENESIS)
+
+
+def _digest(entry: AuditEntry) -> str:
+    material = "\x1f".join(
+        [
+            str(entry.seq),
+            entry.at.isoformat(timespec="microseconds"),
+            entry.actor,
+            entry.bureau,
+            entry.via,
+            entry.remote or "",
+            entry.event,
+            entry.subject or "",
+            entry.details,
+            entry.prev_hash,
+        ]
+    )
+    return hashlib.sha256(material.encode()).hexdigest()
+
+
+def canonical_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str)
+
+
+def record(
+    session: Session,
+    caller: Caller,
+    event: str,
+    subject: str | None = None,
+    **details: Any,
+) -> AuditEntry:
+    """Append one entry to the chain inside ``session``'s transaction."""
+    head = session.execute(
+        select(AuditHead).where(AuditHead.id == 1).with_for_update()
+    ).scalar_one_or_none()
+    if head is None:
+        head = AuditHead(id=1, seq=0, hash=GENESIS)
+        session.add(head)
+        session.flush()
+    entry = AuditEntry(
+        seq=head.seq + 1,
+        at=utcnow(),
+        actor=caller.actor,
+        bureau=caller.bureau,
+        via=caller.via,
+        remote=caller.remote,
+        event=str(event),
+        subject=subject,
+        details=canonical_json(details),
+        prev_hash=head.hash,
+    )
+    entry.hash = _digest(entry)
+    session.add(entry)
+    head.seq, head.hash = entry.seq, entry.hash
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    ok: bool
+    entries: int
+    first_bad_seq: int | None = None
+    problem: str | None = None
+
+
+def verify_chain(session: Session, progress: Any = None) -> ChainReport:
+    """Walk the whole chain; the report names the first entry that does not fit."""
+    expected_seq, prev = 1, GENESIS
+    count = 0
+    rows: Iterator[AuditEntry] = session.execute(
+        select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
+    ).scalars()
+    for entry in rows:
+        count += 1
+        if progress is not None:
+            progress(1)
+        if entry.seq != expected_seq:
+            if entry.seq > expected_seq:
+                problem = f"entries {expected_seq}..{entry.seq - 1} are missing"
+                return ChainReport(False, count, expected_seq, problem)
+            return ChainReport(False, count, entry.seq, "sequence out of order")
+        if entry.prev_hash != prev:
+            return ChainReport(
+                False, count, entry.seq, "previous-hash link broken (entry inserted or replaced)"
+            )
+        if _digest(entry) != entry.hash:
+            return ChainReport(False, count, entry.seq, "content altered (hash mismatch)")
+        prev = entry.hash
+        expected_seq += 1
+    head = session.get(AuditHead, 1)
+    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    if head_seq != expected_seq - 1 or head_hash != prev:
+        if head_seq > expected_seq - 1:
+            problem = f"entries {expected_seq}..{head_seq} were removed from the end"
+        else:
+            problem = "chain tail does not match the recorded head"
+        return ChainReport(
+            False, count, expected_seq if head_seq >= expected_seq else None, problem
+        )
+    return ChainReport(True, count)
+
+
+def count_entries(session: Session) -> int:
+    head = session.get(AuditHead, 1)
+    return head.seq if head else 0

@@ -1,0 +1,104 @@
+"""Every error leaves as RFC 9457 problem+json (API) or a translated page (web); never a trace."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ncbnet.core.errors import NcbnetError
+
+log = logging.getLogger("ncbnet")
+PROBLEM = "application/problem+json"
+
+
+def _wants_json(request: Request) -> bool:
+    path = request.url.path
+    if path.startswith(("/api/", "/notices/", "/healthz")):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def problem(status: int, title: str, detail: str, request: Request, **extra: Any) -> JSONResponse:
+    body = {
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "instance": request.url.path,
+        **extra,
+    }
+    return JSONResponse(body, status_code=status, media_type=PROBLEM)
+
+
+def _page(request: Request, status: int, title: str, message: str) -> Response:
+    from ncbnet.web.render import render  # local: render imports deps, which import errors
+
+    try:
+        return render(
+            request,
+            "error.html",
+            {"status": status, "title": title, "message": message},
+            status=status,
+        )
+    except Exception:  # the error page itself must never fail into a trace
+        log.exception("error page failed")
+        return Response(f"{status} {title}", status_code=status, media_type="text/plain")
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NcbnetError)
+    async def _ncbnet(request: Request, exc: NcbnetError) -> Response:
+        if _wants_json(request):
+            return problem(exc.status, exc.title, exc.detail, request)
+        if exc.status == 401:
+            target = quote(
+                request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            )
+            return RedirectResponse(f"/login?next={target}", status_code=303)
+        from ncbnet.web.render import page_context
+
+        gettext = page_context(request)["_"]
+        return _page(request, exc.status, gettext(exc.title), exc.translated(gettext))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError) -> Response:
+        errors = [
+            {
+                "loc": [str(p) for p in err.get("loc", ())],
+                "msg": str(err.get("msg", "")),
+                "type": str(err.get("type", "")),
+            }
+            for err in exc.errors()
+        ]
+        malformed = any(e["type"] == "json_invalid" for e in errors)
+        status = 400 if malformed else 422
+        detail = "; ".join(f"{'.'.join(e['loc'][1:]) or e['loc'][0]}: {e['msg']}" for e in errors)[
+            :2000
+        ]
+        if _wants_json(request):
+            title = "Malformed request body" if malformed else "Invalid input"
+            return problem(status, title, detail, request, errors=errors)
+        return _page(request, status, "Invalid input", detail)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> Response:
+        title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
+        if _wants_json(request):
+            return problem(exc.status_code, title, str(exc.detail), request)
+        return _page(request, exc.status_code, title, str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        if _wants_json(request):
+            return problem(
+                500, "Internal error", "an unexpected error occurred; it was logged", request
+            )
+        return _page(request, 500, "Internal error", "an unexpected error occurred; it was logged")

@@ -47,15 +47,19 @@ def db_current() -> None:
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
-    workers: Annotated[int, typer.Option(help="Server processes (PostgreSQL for more than 1).")] = 1,
-    migrate_first: Annotated[bool, typer.Option("--migrate/--no-migrate",
-                                                help="Upgrade the schema before serving.")] = True,
+    workers: Annotated[
+        int, typer.Option(help="Server processes (PostgreSQL for more than 1).")
+    ] = 1,
+    migrate_first: Annotated[
+        bool, typer.Option("--migrate/--no-migrate", help="Upgrade the schema before serving.")
+    ] = True,
 ) -> None:
     """Serve the platform (no demo data)."""
     settings = load_settings()
     if workers > 1 and settings.is_sqlite:
-        typer.secho("error: several workers need PostgreSQL (NCBNET_DATABASE_URL)", fg="red",
-                    err=True)
+        typer.secho(
+            "error: several workers need PostgreSQL (NCBNET_DATABASE_URL)", fg="red", err=True
+        )
         raise typer.Exit(2)
     if migrate_first:
         if settings.is_sqlite:
@@ -67,8 +71,15 @@ def serve(
 def _run_server(host: str, port: int, workers: int) -> None:
     import uvicorn
 
-    uvicorn.run("ncbnet.app:create_app", factory=True, host=host, port=port, workers=workers,
-                log_level="info", proxy_headers=False)
+    uvicorn.run(
+        "ncbnet.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+        proxy_headers=False,
+    )
 
 
 @app.command()
@@ -78,8 +89,9 @@ def demo(
     seed: Annotated[int, typer.Option(help="Seed of the demo world.")] = 2026,
     scale: Annotated[int, typer.Option(min=1, help="Multiply record counts.")] = 1,
     reset: Annotated[bool, typer.Option(help="Start from an empty database.")] = False,
-    serve_after: Annotated[bool, typer.Option("--serve/--no-serve",
-                                              help="Serve once seeded.")] = True,
+    serve_after: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve once seeded.")
+    ] = True,
 ) -> None:
     """Create the database, load demo data and serve the platform."""
     import os

@@ -31,8 +31,9 @@ def users_add(
         password = typer.prompt("Password", hide_input=True, confirmation_prompt=True)
     settings = load_settings()
     with fail_on_error(), cli_database().write() as session:
-        data = UserCreate(username=username, bureau=bureau, role=role,
-                                          password=password, full_name=full_name)
+        data = UserCreate(
+            username=username, bureau=bureau, role=role, password=password, full_name=full_name
+        )
         user = service.add_user(session, system_caller(), data, demo_mode=settings.demo_mode)
         typer.echo(f"created {user.username} ({user.role}, {user.bureau}) id={user.id}")
 
@@ -46,8 +47,13 @@ def users_list(
         users = identity.list_users(session, system_caller(), bureau)
     table = Table("username", "bureau", "role", "active", "last login")
     for u in users:
-        table.add_row(u.username, u.bureau, u.role, "yes" if u.active else "no",
-                      u.last_login_at.isoformat(timespec="seconds") if u.last_login_at else "")
+        table.add_row(
+            u.username,
+            u.bureau,
+            u.role,
+            "yes" if u.active else "no",
+            u.last_login_at.isoformat(timespec="seconds") if u.last_login_at else "",
+        )
     Console().print(table)
 
 
@@ -76,22 +82,30 @@ def tokens_create(
 ) -> None:
     """Create an API token; the secret is printed once."""
     with fail_on_error(), cli_database().write() as session:
-        data = TokenCreate(name=name, bureau=bureau, scopes=scope,
-                                           expires_at=service.expiry_in_days(expires_days))
+        data = TokenCreate(
+            name=name, bureau=bureau, scopes=scope, expires_at=service.expiry_in_days(expires_days)
+        )
         created = service.issue_token(session, system_caller(), data)
     typer.echo(f"token id: {created.id}")
     typer.echo(f"secret (shown once): {created.token}")
 
 
 @tokens_app.command("list")
-def tokens_list(bureau: Annotated[str | None, typer.Option(help="Only this bureau.")] = None) -> None:
+def tokens_list(
+    bureau: Annotated[str | None, typer.Option(help="Only this bureau.")] = None,
+) -> None:
     """List API tokens (never their secrets)."""
     with fail_on_error(), cli_database().read() as session:
         tokens = identity.list_tokens(session, system_caller(), bureau)
     table = Table("id", "name", "bureau", "scopes", "revoked")
     for t in tokens:
-        table.add_row(t.id, t.name, t.bureau, ",".join(t.scope_list),
-                      t.revoked_at.isoformat(timespec="seconds") if t.revoked_at else "")
+        table.add_row(
+            t.id,
+            t.name,
+            t.bureau,
+            ",".join(t.scope_list),
+            t.revoked_at.isoformat(timespec="seconds") if t.revoked_at else "",
+        )
     Console().print(table)
 
 

@@ -31,8 +31,9 @@ NAMES = {
 
 def demo_accounts() -> list[tuple[str, str, Role]]:
     """(username, bureau, role) of every demo login: ``<role>.<bureau>``, password ``demo``."""
-    accounts = [(f"{role}.{code.lower()}", code, role)
-                for code in DEMO_BUREAUS for role in NCB_ROLES]
+    accounts = [
+        (f"{role}.{code.lower()}", code, role) for code in DEMO_BUREAUS for role in NCB_ROLES
+    ]
     accounts += [(f"{role}.gs", "GS", role) for role in GS_ROLES]
     accounts.append(("officer.afripol", "AFRIPOL", Role.OFFICER))
     return accounts
@@ -49,7 +50,13 @@ def seed(ctx: DemoContext) -> None:
             if username in existing:
                 continue
             identity.create_user(
-                session, ctx.caller, username=username, bureau=bureau, role=role,
-                password=DEMO_PASSWORD, full_name=NAMES[bureau][index % len(NAMES[bureau])],
-                language=LANGUAGE_OF.get(bureau), demo_mode=True,
+                session,
+                ctx.caller,
+                username=username,
+                bureau=bureau,
+                role=role,
+                password=DEMO_PASSWORD,
+                full_name=NAMES[bureau][index % len(NAMES[bureau])],
+                language=LANGUAGE_OF.get(bureau),
+                demo_mode=True,
             )

@@ -84,7 +84,9 @@ def users_create(
     return RedirectResponse("/accounts/users", status_code=303)
 
 
-def _users_with_error(request: Request, db: DatabaseDep, caller: Caller, exc: NcbnetError) -> Response:
+def _users_with_error(
+    request: Request, db: DatabaseDep, caller: Caller, exc: NcbnetError
+) -> Response:
     with db.read() as session:
         users = identity.list_users(session, caller)
         bureaus = _bureau_choices(session, caller)
@@ -150,7 +152,8 @@ def tokens_create(
 ) -> Response:
     check_csrf(request, csrf_token)
     caller.require(USERS_MANAGE_OWN)
-    created, error = None, None
+    created = None
+    error: NcbnetError | None = None
     try:
         days = int(expires_days) if expires_days.strip() else None
         data = TokenCreate(

@@ -29,8 +29,10 @@ def list_votes(
     db: DatabaseDep, caller: CurrentCaller, status: Literal["open", "closed"] | None = None
 ) -> list[VotePublic]:
     with db.read() as session:
-        return [service.describe_vote(session, caller, v.id)
-                for v in service.list_votes(session, caller, status)]
+        return [
+            service.describe_vote(session, caller, v.id)
+            for v in service.list_votes(session, caller, status)
+        ]
 
 
 @router.post("/votes", response_model=VotePublic, status_code=201)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 import typer
@@ -22,12 +21,20 @@ def sessions_command() -> None:
     with fail_on_error(), cli_database().read() as session:
         data = service.overview(session, system_caller())
         table = Table("session", "city", "vote id", "candidate", "status", "yes/no/abstain")
+        table.columns[2].no_wrap = True
         for s in data.sessions:
             votes = data.votes_by_session.get(s.id) or []
-            for v in votes or [None]:
-                table.add_row(str(s.number), s.city, v.id if v else "", v.candidate if v else "",
-                              (v.outcome or v.status) if v else "",
-                              f"{v.yes}/{v.no}/{v.abstain}" if v and v.outcome else "")
+            if not votes:
+                table.add_row(str(s.number), s.city, "", "", "", "")
+            for v in votes:
+                table.add_row(
+                    str(s.number),
+                    s.city,
+                    v.id,
+                    v.candidate,
+                    v.outcome or v.status,
+                    f"{v.yes}/{v.no}/{v.abstain}" if v.outcome else "",
+                )
     Console().print(table)
 
 
@@ -41,20 +48,17 @@ def open_session(
 ) -> None:
     """Create a General Assembly session."""
     with fail_on_error(), cli_database().write() as session:
-        data = SessionCreate(number=number, city=city, host_country=host_country,
-                             opens_on=date.fromisoformat(opens_on) if _iso(opens_on) else opens_on,
-                             closes_on=date.fromisoformat(closes_on) if _iso(closes_on)
-                             else closes_on)  # type: ignore[arg-type]
+        data = SessionCreate.model_validate(
+            {
+                "number": number,
+                "city": city,
+                "host_country": host_country,
+                "opens_on": opens_on,
+                "closes_on": closes_on,
+            }
+        )
         row = service.create_session(session, system_caller(), data)
         typer.echo(f"session {row.number} id={row.id}")
-
-
-def _iso(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 @app.command("open-vote")
@@ -65,9 +69,11 @@ def open_vote(
 ) -> None:
     """Open an admission vote for a candidate country."""
     with fail_on_error(), cli_database().write() as session:
-        vote = service.open_vote(session, system_caller(),
-                                 VoteCreate(session_id=session_id, candidate=candidate,
-                                            region=region))
+        vote = service.open_vote(
+            session,
+            system_caller(),
+            VoteCreate(session_id=session_id, candidate=candidate, region=region),
+        )
         typer.echo(f"vote id={vote.id}")
 
 
@@ -88,5 +94,7 @@ def close(vote_id: Annotated[str, typer.Argument(help="Vote id.")]) -> None:
     """Close a vote, count it and, on two thirds, admit the candidate."""
     with fail_on_error(), cli_database().write() as session:
         vote = service.close_vote(session, system_caller(), vote_id)
-        typer.echo(f"{vote.candidate}: {vote.outcome} (yes {vote.yes}, no {vote.no}, "
-                   f"abstain {vote.abstain})")
+        typer.echo(
+            f"{vote.candidate}: {vote.outcome} (yes {vote.yes}, no {vote.no}, "
+            f"abstain {vote.abstain})"
+        )

@@ -21,11 +21,22 @@ def seed(ctx: DemoContext) -> None:
         if session.execute(select(AssemblySession.id)).first():
             return
     with ctx.db.write() as session:
-        beijing = service.create_session(session, ctx.caller, SessionCreate(
-            number=86, city="Beijing", host_country="CN",
-            opens_on=date(2017, 9, 26), closes_on=date(2017, 9, 29)))
-        vote = service.open_vote(session, ctx.caller, VoteCreate(
-            session_id=beijing.id, candidate="PS", region=Region.MENA))
+        beijing = service.create_session(
+            session,
+            ctx.caller,
+            SessionCreate(
+                number=86,
+                city="Beijing",
+                host_country="CN",
+                opens_on=date(2017, 9, 26),
+                closes_on=date(2017, 9, 29),
+            ),
+        )
+        vote = service.open_vote(
+            session,
+            ctx.caller,
+            VoteCreate(session_id=beijing.id, candidate="PS", region=Region.MENA),
+        )
         voters = members.member_codes(session)
         ctx.rng.shuffle(voters)
         ballots = [choice for choice, n in BEIJING_2017.items() for _ in range(n)]
@@ -34,11 +45,22 @@ def seed(ctx: DemoContext) -> None:
         service.close_vote(session, ctx.caller, vote.id)
 
     with ctx.db.write() as session:
-        current = service.create_session(session, ctx.caller, SessionCreate(
-            number=94, city="Marrakesh", host_country="MA",
-            opens_on=date(2026, 11, 24), closes_on=date(2026, 11, 27)))
-        vote = service.open_vote(session, ctx.caller, VoteCreate(
-            session_id=current.id, candidate="TV", region=Region.ASIA_SOUTH_PACIFIC))
+        current = service.create_session(
+            session,
+            ctx.caller,
+            SessionCreate(
+                number=94,
+                city="Marrakesh",
+                host_country="MA",
+                opens_on=date(2026, 11, 24),
+                closes_on=date(2026, 11, 27),
+            ),
+        )
+        vote = service.open_vote(
+            session,
+            ctx.caller,
+            VoteCreate(session_id=current.id, candidate="TV", region=Region.ASIA_SOUTH_PACIFIC),
+        )
         # Some delegations have voted; the demo bureaus have not, so their supervisors can.
         voters = [c for c in members.member_codes(session) if c not in DEMO_BUREAUS]
         ctx.rng.shuffle(voters)

@@ -44,9 +44,14 @@ class AssemblyEvent(StrEnum):
 def tally(yes: int, no: int, abstain: int) -> Tally:
     cast = yes + no
     admitted = cast > 0 and 3 * yes >= 2 * cast
-    return Tally(yes=yes, no=no, abstain=abstain, votes_cast=cast,
-                 share_yes=(yes / cast) if cast else None,
-                 outcome=Outcome.ADMITTED if admitted else Outcome.REJECTED)
+    return Tally(
+        yes=yes,
+        no=no,
+        abstain=abstain,
+        votes_cast=cast,
+        share_yes=(yes / cast) if cast else None,
+        outcome=Outcome.ADMITTED if admitted else Outcome.REJECTED,
+    )
 
 
 def create_session(session: Session, caller: Caller, data: SessionCreate) -> AssemblySession:
@@ -56,13 +61,24 @@ def create_session(session: Session, caller: Caller, data: SessionCreate) -> Ass
         select(AssemblySession.id).where(AssemblySession.number == data.number)
     ).first():
         raise Conflict(N_("session number %(number)s already exists"), number=data.number)
-    row = AssemblySession(number=data.number, city=data.city.strip(), host_country=host,
-                          opens_on=data.opens_on, closes_on=data.closes_on,
-                          created_by=caller.actor)
+    row = AssemblySession(
+        number=data.number,
+        city=data.city.strip(),
+        host_country=host,
+        opens_on=data.opens_on,
+        closes_on=data.closes_on,
+        created_by=caller.actor,
+    )
     session.add(row)
     session.flush()
-    audit.record(session, caller, AssemblyEvent.SESSION_OPENED, f"assembly:{row.id}",
-                 number=row.number, city=row.city)
+    audit.record(
+        session,
+        caller,
+        AssemblyEvent.SESSION_OPENED,
+        f"assembly:{row.id}",
+        number=row.number,
+        city=row.city,
+    )
     return row
 
 
@@ -79,16 +95,17 @@ def open_vote(session: Session, caller: Caller, data: VoteCreate) -> AdmissionVo
     candidate = members.normalise_country_code(data.candidate)
     if members.is_member(session, candidate):
         raise Conflict(N_("%(code)s is already a member"), code=candidate)
-    pending = select(AdmissionVote.id).where(AdmissionVote.candidate == candidate,
-                                             AdmissionVote.status == "open")
+    pending = select(AdmissionVote.id).where(
+        AdmissionVote.candidate == candidate, AdmissionVote.status == "open"
+    )
     if session.execute(pending).first():
         raise Conflict(N_("an admission vote for %(code)s is already open"), code=candidate)
-    vote = AdmissionVote(session_id=data.session_id, candidate=candidate, region=data.region,
-                         opened_by=caller.actor)
+    vote = AdmissionVote(
+        session_id=data.session_id, candidate=candidate, region=data.region, opened_by=caller.actor
+    )
     session.add(vote)
     session.flush()
-    audit.record(session, caller, AssemblyEvent.VOTE_OPENED, f"vote:{vote.id}",
-                 candidate=candidate)
+    audit.record(session, caller, AssemblyEvent.VOTE_OPENED, f"vote:{vote.id}", candidate=candidate)
     return vote
 
 
@@ -122,15 +139,13 @@ def cast_ballot(
             session.flush()
     except IntegrityError:
         raise Conflict(N_("bureau %(code)s has already voted"), code=voter.code) from None
-    audit.record(session, caller, AssemblyEvent.BALLOT_CAST, f"vote:{vote.id}",
-                 bureau=voter.code)
+    audit.record(session, caller, AssemblyEvent.BALLOT_CAST, f"vote:{vote.id}", bureau=voter.code)
     return ballot
 
 
 def _count(session: Session, vote_id: str) -> dict[str, int]:
     rows = session.execute(
-        select(Ballot.choice, func.count()).where(Ballot.vote_id == vote_id)
-        .group_by(Ballot.choice)
+        select(Ballot.choice, func.count()).where(Ballot.vote_id == vote_id).group_by(Ballot.choice)
     ).all()
     return {str(choice): int(n) for choice, n in rows}
 
@@ -146,12 +161,21 @@ def close_vote(session: Session, caller: Caller, vote_id: str) -> AdmissionVote:
     vote.yes, vote.no, vote.abstain = result.yes, result.no, result.abstain
     vote.outcome, vote.status = result.outcome, "closed"
     vote.closed_by, vote.closed_at = caller.actor, utcnow()
-    audit.record(session, caller, AssemblyEvent.VOTE_CLOSED, f"vote:{vote.id}",
-                 candidate=vote.candidate, yes=result.yes, no=result.no,
-                 abstain=result.abstain, outcome=str(result.outcome))
+    audit.record(
+        session,
+        caller,
+        AssemblyEvent.VOTE_CLOSED,
+        f"vote:{vote.id}",
+        candidate=vote.candidate,
+        yes=result.yes,
+        no=result.no,
+        abstain=result.abstain,
+        outcome=str(result.outcome),
+    )
     if result.outcome == Outcome.ADMITTED:
-        members.admit_member(session, caller, vote.candidate, Region(vote.region),
-                             reason=f"admission vote {vote.id}")
+        members.admit_member(
+            session, caller, vote.candidate, Region(vote.region), reason=f"admission vote {vote.id}"
+        )
     return vote
 
 
@@ -168,18 +192,26 @@ def describe_vote(session: Session, caller: Caller, vote_id: str, lang: str = "e
     vote = _get_vote(session, vote_id)
     assembly = session.get(AssemblySession, vote.session_id)
     assert assembly is not None  # foreign key
-    ballots = int(session.execute(
-        select(func.count()).select_from(Ballot).where(Ballot.vote_id == vote.id)
-    ).scalar_one())
+    ballots = int(
+        session.execute(
+            select(func.count()).select_from(Ballot).where(Ballot.vote_id == vote.id)
+        ).scalar_one()
+    )
     mine = session.execute(
         select(Ballot.choice).where(Ballot.vote_id == vote.id, Ballot.bureau == caller.bureau)
     ).scalar_one_or_none()
     closed = vote.status == "closed"
     return VotePublic(
-        id=vote.id, session=SessionPublic.model_validate(assembly), candidate=vote.candidate,
-        candidate_name=members.country_name(vote.candidate, lang), region=vote.region,
-        status=vote.status, opened_at=vote.opened_at, closed_at=vote.closed_at,
-        ballots=ballots, electorate=_electorate(session, vote),
+        id=vote.id,
+        session=SessionPublic.model_validate(assembly),
+        candidate=vote.candidate,
+        candidate_name=members.country_name(vote.candidate, lang),
+        region=vote.region,
+        status=vote.status,
+        opened_at=vote.opened_at,
+        closed_at=vote.closed_at,
+        ballots=ballots,
+        electorate=_electorate(session, vote),
         my_choice=Choice(mine) if mine else None,
         tally=tally(vote.yes, vote.no, vote.abstain) if closed else None,
     )

@@ -22,8 +22,9 @@ def list_entries(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[AuditEntryPublic]:
     with db.read() as session:
-        return service.search_entries(session, caller, bureau=bureau, event=event, actor=actor,
-                                      before=before, limit=limit)
+        return service.search_entries(
+            session, caller, bureau=bureau, event=event, actor=actor, before=before, limit=limit
+        )
 
 
 @router.post("/verify", response_model=ChainReportPublic)

@@ -20,13 +20,13 @@ def verify() -> None:
         total = audit.count_entries(session)
         with Progress(transient=True) as progress:
             task = progress.add_task("verifying", total=total or None)
-            report = service.verify(session, caller,
-                                    progress=lambda n: progress.advance(task, n))
+            report = service.verify(session, caller, progress=lambda n: progress.advance(task, n))
     with db.write() as session:
         service.record_verification(session, caller, report)
     if report.ok:
         typer.echo(f"audit chain intact: {report.entries} entries verified")
         return
-    typer.secho(f"audit chain BROKEN at entry {report.first_bad_seq}: {report.problem}",
-                fg="red", err=True)
+    typer.secho(
+        f"audit chain BROKEN at entry {report.first_bad_seq}: {report.problem}", fg="red", err=True
+    )
     raise typer.Exit(1)

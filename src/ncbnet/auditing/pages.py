@@ -14,21 +14,31 @@ router = APIRouter(prefix="/audit", include_in_schema=False)
 
 @router.get("")
 def audit_page(
-    request: Request, db: DatabaseDep, caller: CurrentCaller,
+    request: Request,
+    db: DatabaseDep,
+    caller: CurrentCaller,
     bureau: Annotated[str, Query(max_length=12)] = "",
     event: Annotated[str, Query(max_length=48)] = "",
     before: Annotated[int | None, Query(ge=1)] = None,
 ) -> Response:
     with db.read() as session:
-        entries = service.search_entries(session, caller, bureau=bureau or None,
-                                         event=event or None, before=before, limit=100)
-    return render(request, "auditing/log.html",
-                  {"entries": entries, "bureau": bureau, "event": event, "report": None})
+        entries = service.search_entries(
+            session, caller, bureau=bureau or None, event=event or None, before=before, limit=100
+        )
+    return render(
+        request,
+        "auditing/log.html",
+        {"entries": entries, "bureau": bureau, "event": event, "report": None},
+    )
 
 
 @router.post("/verify")
-def audit_verify(request: Request, db: DatabaseDep, caller: CurrentCaller,
-                 csrf_token: Annotated[str, Form(max_length=200)] = "") -> Response:
+def audit_verify(
+    request: Request,
+    db: DatabaseDep,
+    caller: CurrentCaller,
+    csrf_token: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
     check_csrf(request, csrf_token)
     with db.read() as session:
         report = service.verify(session, caller)
@@ -36,5 +46,8 @@ def audit_verify(request: Request, db: DatabaseDep, caller: CurrentCaller,
         service.record_verification(session, caller, report)
     with db.read() as session:
         entries = service.search_entries(session, caller, limit=100)
-    return render(request, "auditing/log.html",
-                  {"entries": entries, "bureau": "", "event": "", "report": report})
+    return render(
+        request,
+        "auditing/log.html",
+        {"entries": entries, "bureau": "", "event": "", "report": report},
+    )

@@ -34,8 +34,14 @@ class ChainReportPublic(BaseModel):
 
 
 def search_entries(
-    session: Session, caller: Caller, *, bureau: str | None = None, event: str | None = None,
-    actor: str | None = None, before: int | None = None, limit: int = 100,
+    session: Session,
+    caller: Caller,
+    *,
+    bureau: str | None = None,
+    event: str | None = None,
+    actor: str | None = None,
+    before: int | None = None,
+    limit: int = 100,
 ) -> list[AuditEntryPublic]:
     caller.require(AUDIT_VIEW)
     query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)
@@ -48,9 +54,18 @@ def search_entries(
     if before:
         query = query.where(AuditEntry.seq < before)
     return [
-        AuditEntryPublic(seq=e.seq, at=e.at, actor=e.actor, bureau=e.bureau, via=e.via,
-                         remote=e.remote, event=e.event, subject=e.subject,
-                         details=json.loads(e.details), hash=e.hash)
+        AuditEntryPublic(
+            seq=e.seq,
+            at=e.at,
+            actor=e.actor,
+            bureau=e.bureau,
+            via=e.via,
+            remote=e.remote,
+            event=e.event,
+            subject=e.subject,
+            details=json.loads(e.details),
+            hash=e.hash,
+        )
         for e in session.execute(query).scalars()
     ]
 
@@ -61,10 +76,21 @@ def verify(session: Session, caller: Caller, progress: Any = None) -> ChainRepor
 
 
 def record_verification(session: Session, caller: Caller, report: ChainReport) -> None:
-    audit.record(session, caller, AuditEvent.AUDIT_VERIFIED, None, ok=report.ok,
-                 entries=report.entries, first_bad_seq=report.first_bad_seq)
+    audit.record(
+        session,
+        caller,
+        AuditEvent.AUDIT_VERIFIED,
+        None,
+        ok=report.ok,
+        entries=report.entries,
+        first_bad_seq=report.first_bad_seq,
+    )
 
 
 def public_report(report: ChainReport) -> ChainReportPublic:
-    return ChainReportPublic(ok=report.ok, entries=report.entries,
-                             first_bad_seq=report.first_bad_seq, problem=report.problem)
+    return ChainReportPublic(
+        ok=report.ok,
+        entries=report.entries,
+        first_bad_seq=report.first_bad_seq,
+        problem=report.problem,
+    )

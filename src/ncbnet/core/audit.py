@@ -132,40 +132,55 @@ class ChainReport:
 
 
 def verify_chain(session: Session, progress: Any = None) -> ChainReport:
-    """Walk the whole chain; the report names the first entry that does not fit."""
-    expected_seq, prev = 1, GENESIS
-    count = 0
-    rows: Iterator[AuditEntry] = session.execute(
-        select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=2000)
+    """Walk the whole chain; the report names the first entry that does not fit.
+
+    ``progress``, if given, is called with the number of entries checked since its last call.
+    """
+    result = session.execute(
+        select(AuditEntry).order_by(AuditEntry.seq).execution_options(yield_per=5000)
     ).scalars()
+    try:
+        report, last_seq, last_hash = _walk(result, progress)
+    finally:
+        result.close()  # a server-side cursor on PostgreSQL; release it even on early exit
+    if report is not None:
+        return report
+    count = last_seq
+    head = session.get(AuditHead, 1)
+    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
+    if head_seq > last_seq:
+        problem = f"entries {last_seq + 1}..{head_seq} were removed from the end"
+        return ChainReport(False, count, last_seq + 1, problem)
+    if head_seq != last_seq or head_hash != last_hash:
+        return ChainReport(False, count, head_seq + 1, "chain tail does not match the head")
+    return ChainReport(True, count)
+
+
+def _walk(rows: Any, progress: Any) -> tuple[ChainReport | None, int, str]:
+    expected_seq, prev = 1, GENESIS
+    pending = 0
     for entry in rows:
-        count += 1
-        if progress is not None:
-            progress(1)
+        pending += 1
+        if progress is not None and pending == 5000:
+            progress(pending)
+            pending = 0
+        count = expected_seq
         if entry.seq != expected_seq:
             if entry.seq > expected_seq:
                 problem = f"entries {expected_seq}..{entry.seq - 1} are missing"
-                return ChainReport(False, count, expected_seq, problem)
-            return ChainReport(False, count, entry.seq, "sequence out of order")
+                return ChainReport(False, count, expected_seq, problem), 0, ""
+            return ChainReport(False, count, entry.seq, "sequence out of order"), 0, ""
         if entry.prev_hash != prev:
-            return ChainReport(
-                False, count, entry.seq, "previous-hash link broken (entry inserted or replaced)"
-            )
+            problem = "previous-hash link broken (entry inserted or replaced)"
+            return ChainReport(False, count, entry.seq, problem), 0, ""
         if _digest(entry) != entry.hash:
-            return ChainReport(False, count, entry.seq, "content altered (hash mismatch)")
+            problem = "content altered (hash mismatch)"
+            return ChainReport(False, count, entry.seq, problem), 0, ""
         prev = entry.hash
         expected_seq += 1
-    head = session.get(AuditHead, 1)
-    head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
-    if head_seq != expected_seq - 1 or head_hash != prev:
-        if head_seq > expected_seq - 1:
-            problem = f"entries {expected_seq}..{head_seq} were removed from the end"
-        else:
-            problem = "chain tail does not match the recorded head"
-        return ChainReport(
-            False, count, expected_seq if head_seq >= expected_seq else None, problem
-        )
-    return ChainReport(True, count)
+    if progress is not None and pending:
+        progress(pending)
+    return None, expected_seq - 1, prev
 
 
 def count_entries(session: Session) -> int:

@@ -38,11 +38,16 @@ PG_ADMIN_URL = os.environ.get(
 BACKENDS = [b for b in os.environ.get("NCBNET_TEST_BACKENDS", "sqlite,postgresql").split(",") if b]
 SECRET = "test-secret-key-that-is-long-enough-0123456789"
 USERS = [
-    ("officer.fr", "FR", Role.OFFICER), ("supervisor.fr", "FR", Role.SUPERVISOR),
-    ("border.fr", "FR", Role.BORDER), ("analyst.fr", "FR", Role.ANALYST),
-    ("officer.ma", "MA", Role.OFFICER), ("supervisor.ma", "MA", Role.SUPERVISOR),
-    ("supervisor.de", "DE", Role.SUPERVISOR), ("officer.de", "DE", Role.OFFICER),
-    ("reviewer.gs", "GS", Role.REVIEWER), ("admin.gs", "GS", Role.ADMIN),
+    ("officer.fr", "FR", Role.OFFICER),
+    ("supervisor.fr", "FR", Role.SUPERVISOR),
+    ("border.fr", "FR", Role.BORDER),
+    ("analyst.fr", "FR", Role.ANALYST),
+    ("officer.ma", "MA", Role.OFFICER),
+    ("supervisor.ma", "MA", Role.SUPERVISOR),
+    ("supervisor.de", "DE", Role.SUPERVISOR),
+    ("officer.de", "DE", Role.OFFICER),
+    ("reviewer.gs", "GS", Role.REVIEWER),
+    ("admin.gs", "GS", Role.ADMIN),
     ("officer.afripol", "AFRIPOL", Role.OFFICER),
 ]
 
@@ -63,8 +68,15 @@ def _seed_template(url: str) -> None:
         members.load_roster(session, system_caller())
         members.add_partner(session, system_caller(), "AFRIPOL", "AFRIPOL")
         for username, bureau, role in USERS:
-            identity.create_user(session, system_caller(), username=username, bureau=bureau,
-                                 role=role, password="demo", demo_mode=True)
+            identity.create_user(
+                session,
+                system_caller(),
+                username=username,
+                bureau=bureau,
+                role=role,
+                password="demo",
+                demo_mode=True,
+            )
     database.dispose()
 
 
@@ -127,8 +139,13 @@ def db(db_url: str) -> Iterator[Database]:
 
 @pytest.fixture
 def settings(db_url: str, tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path, database_url=db_url, secret_key=SECRET,
-                    lockout_threshold=3, max_body_bytes=64_000)
+    return Settings(
+        data_dir=tmp_path,
+        database_url=db_url,
+        secret_key=SECRET,
+        lockout_threshold=3,
+        max_body_bytes=64_000,
+    )
 
 
 @pytest.fixture
@@ -153,16 +170,24 @@ def csrf_from(html: str) -> str:
 
 def login(client: TestClient, username: str, password: str = "demo") -> None:
     page = client.get("/login")
-    response = client.post("/login", data={"username": username, "password": password,
-                                           "csrf_token": csrf_from(page.text), "next": "/"},
-                           follow_redirects=False)
+    response = client.post(
+        "/login",
+        data={
+            "username": username,
+            "password": password,
+            "csrf_token": csrf_from(page.text),
+            "next": "/",
+        },
+        follow_redirects=False,
+    )
     assert response.status_code == 303, response.text
 
 
 def token_headers(db: Database, bureau: str, scopes: list[str]) -> dict[str, str]:
     with db.write() as session:
-        _, secret = identity.create_token(session, system_caller(), name="test", bureau=bureau,
-                                          scopes=scopes)
+        _, secret = identity.create_token(
+            session, system_caller(), name="test", bureau=bureau, scopes=scopes
+        )
     return {"Authorization": f"Bearer {secret}"}
 
 

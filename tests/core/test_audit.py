@@ -46,10 +46,13 @@ def test_database_refuses_updates_and_deletes(db: Database) -> None:
     assert _verify(db).ok
 
 
-@pytest.mark.parametrize("tamper, problem", [
-    ("UPDATE audit_log SET details = '{\"q\":99}' WHERE seq = {seq}", "altered"),
-    ("DELETE FROM audit_log WHERE seq = {seq}", "missing"),
-])
+@pytest.mark.parametrize(
+    "tamper, problem",
+    [
+        ("UPDATE audit_log SET details = '{\"q\":99}' WHERE seq = {seq}", "altered"),
+        ("DELETE FROM audit_log WHERE seq = {seq}", "missing"),
+    ],
+)
 def test_tampering_is_detected_and_named(db: Database, tamper: str, problem: str) -> None:
     _append(db, 6)
     with db.read() as session:
@@ -71,10 +74,14 @@ def test_inserted_entry_is_detected(db: Database) -> None:
     with db.engine.begin() as conn:
         # Make room in the middle, then slip a forged entry in.
         conn.execute(text("UPDATE audit_log SET seq = seq + 1000 WHERE seq = :s"), {"s": last})
-        conn.execute(text(
-            "INSERT INTO audit_log (seq, at, actor, bureau, via, event, details, prev_hash, hash)"
-            " SELECT :s, at, 'forger', bureau, via, event, details, prev_hash, hash"
-            " FROM audit_log WHERE seq = :old"), {"s": last, "old": last + 1000})
+        conn.execute(
+            text(
+                "INSERT INTO audit_log (seq, at, actor, bureau, via, event, details, prev_hash, hash)"
+                " SELECT :s, at, 'forger', bureau, via, event, details, prev_hash, hash"
+                " FROM audit_log WHERE seq = :old"
+            ),
+            {"s": last, "old": last + 1000},
+        )
         conn.execute(text("DELETE FROM audit_log WHERE seq = :old"), {"old": last + 1000})
     report = _verify(db)
     assert not report.ok and report.first_bad_seq == last

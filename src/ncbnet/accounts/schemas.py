@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field
 
 from ncbnet.core.permissions import Role
 
@@ -48,7 +48,7 @@ class TokenPublic(BaseModel):
     id: str
     name: str
     bureau: str
-    scopes: list[str] = Field(validation_alias="scope_list")
+    scopes: list[str] = Field(validation_alias=AliasChoices("scope_list", "scopes"))
     created_by: str
     created_at: datetime
     expires_at: datetime | None

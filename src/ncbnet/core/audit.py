@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -99,11 +98,7 @@ def record(
     """Append one entry to the chain inside ``session``'s transaction."""
     head = session.execute(
         select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
-    if head is None:
-        head = AuditHead(id=1, seq=0, hash=GENESIS)
-        session.add(head)
-        session.flush()
+    ).scalar_one()  # the migration creates it
     entry = AuditEntry(
         seq=head.seq + 1,
         at=utcnow(),

@@ -54,11 +54,7 @@ def record_change(session: Session, capability: str, record_id: str, operation: 
     """Write one change in the caller's transaction; returns its sequence number."""
     head = session.execute(
         select(ChangeLogHead).where(ChangeLogHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
-    if head is None:
-        head = ChangeLogHead(id=1, seq=0)
-        session.add(head)
-        session.flush()
+    ).scalar_one()  # the migration creates it
     head.seq += 1
     session.add(
         ChangeEntry(

@@ -240,6 +240,10 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
     _make_audit_log_append_only()
+    # The single rows that serialise appends; created here so concurrent first writers
+    # cannot race to create them.
+    op.execute("INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '" + "0" * 64 + "')")
+    op.execute("INSERT INTO change_log_head (id, seq) VALUES (1, 0)")
 
 
 def _make_audit_log_append_only() -> None:

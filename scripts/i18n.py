@@ -29,20 +29,17 @@ LANGUAGES = ("ar", "fr", "es")
 METHOD_MAP = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
 OPTIONS_MAP = {"**/templates/**.html": {"trim_blocks": "true", "lstrip_blocks": "true"}}
 KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
-# A %-conversion: %(name)s, %s, %d, %% ... (a stray "% d" in a translation is caught too).
+# A %-conversion: %(name)s, %s, %%... so a stray "% d" in a translation is caught too.
 CONVERSION = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 DATE_LINES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): .*\n', re.MULTILINE)
-HEADER = (
-    "# Translations template for PROJECT.\n# Distributed under the license of PROJECT (Apache-2.0)."
-)
+HEADER = "# Translations template for PROJECT.\n# Distributed under the license of PROJECT."
 TEAM = "ncbnet translators"
 
 
 def packages() -> dict[str, Path]:
     """core, web and every installed capability, by short name."""
-    names = ["ncbnet.core", "ncbnet.web", *INSTALLED]
     found: dict[str, Path] = {}
-    for name in names:
+    for name in ("ncbnet.core", "ncbnet.web", *INSTALLED):
         spec = find_spec(name)
         if spec is None or not spec.submodule_search_locations:
             raise SystemExit(f"{name} is not a package")
@@ -64,6 +61,16 @@ def po_path(directory: Path, lang: str) -> Path:
     return directory / "locale" / lang / "LC_MESSAGES" / "messages.po"
 
 
+def load(path: Path, lang: str) -> Catalog:
+    """The catalogue at ``path``, or a new empty one for ``lang``."""
+    if not path.exists():
+        new = Catalog(lang, header_comment=HEADER, project="ncbnet", fuzzy=False)
+        new.last_translator = new.language_team = TEAM
+        return new
+    with path.open("rb") as handle:
+        return read_po(handle, locale=lang)
+
+
 def save(path: Path, catalog: Catalog) -> None:
     """Writes the file only if something other than its dates changed, to keep diffs quiet."""
     buffer = BytesIO()
@@ -76,22 +83,19 @@ def save(path: Path, catalog: Catalog) -> None:
     print(f"wrote {path}")
 
 
-def conversions(text: str) -> set[str]:
-    return set(CONVERSION.findall(text))
-
-
 def format_problem(message: Message) -> str | None:
     """Why a translation would break or lose its %-placeholders, if it would."""
     ids = message.id if isinstance(message.id, tuple) else (message.id,)
     strings = message.string if isinstance(message.string, tuple) else (message.string,)
-    expected = set().union(*(conversions(i) for i in ids))
+    expected = set(CONVERSION.findall(" ".join(ids)))
+    names = {name: 1 for name in re.findall(r"%\((\w+)\)", " ".join(ids))}
     for string in strings:
-        found = conversions(string)
-        plural_ok = len(ids) > 1 and found <= expected
-        if found != expected and not plural_ok:
+        found = set(CONVERSION.findall(string))
+        # A plural form may leave the number out ("one member country"), never add one.
+        if found != expected and not (len(ids) > 1 and found <= expected):
             return f"placeholders {sorted(found)} instead of {sorted(expected)}"
         try:
-            string % {name: 1 for name in re.findall(r"%\((\w+)\)", " ".join(ids))}
+            string % names
         except (KeyError, TypeError, ValueError) as exc:
             return f"does not format: {exc}"
     return None
@@ -102,8 +106,7 @@ def problems(directory: Path, lang: str, template: Catalog) -> Iterator[str]:
     if not path.exists():
         yield f"{path}: missing catalogue"
         return
-    with path.open("rb") as handle:
-        catalog = read_po(handle, locale=lang)
+    catalog = load(path, lang)
     if catalog.fuzzy:
         yield f"{path}: header marked fuzzy"
     for message in template:
@@ -131,29 +134,14 @@ def main(argv: list[str] | None = None) -> int:
     for name, directory in packages().items():
         template = extract(directory)
         if command == "check":
-            for lang in LANGUAGES:
-                failures += problems(directory, lang, template)
+            failures += [p for lang in LANGUAGES for p in problems(directory, lang, template)]
             continue
         save(directory / "locale" / "messages.pot", template)
-        if command == "extract":
-            continue
-        for lang in LANGUAGES:
-            path = po_path(directory, lang)
-            if path.exists():
-                with path.open("rb") as handle:
-                    catalog = read_po(handle, locale=lang)
-            else:
-                catalog = Catalog(
-                    lang,
-                    header_comment=HEADER,
-                    project="ncbnet",
-                    fuzzy=False,
-                    last_translator=TEAM,
-                    language_team=TEAM,
-                )
+        for lang in LANGUAGES if command == "update" else ():
+            catalog = load(po_path(directory, lang), lang)
             catalog.version = __version__
             catalog.update(template)
-            save(path, catalog)
+            save(po_path(directory, lang), catalog)
         print(f"{name}: {len(template)} messages")
     for failure in failures:
         print(failure)

@@ -3,26 +3,31 @@
 Every operation of ``/api/v1/openapi.json`` is driven in-process against the ASGI app with
 schema-conforming (positive) and schema-violating (negative) requests, as three callers: an API
 token of the General Secretariat holding every scope, the GS admin logged in through the browser
-(session cookie + ``X-CSRF-Token``), and nobody. Whatever is sent, the API must answer without a
-server error, and every client error must be an RFC 9457 problem document.
+(session cookie + ``X-CSRF-Token``, which reaches the admin-only operations a token cannot), and
+nobody. Whatever is sent, the API must answer without a server error, and every client error must
+be an RFC 9457 problem document.
 
 How this fits the fixtures: ``app``/``db`` are function-scoped (a fresh database per test and
 backend), so the hypothesis-driven function is built *inside* the pytest test, from that test's
-``app``. All examples of one test therefore share one database on purpose: state the fuzzer
-creates (users, tokens, sessions, votes) stays, and later examples run against it. Because the
-``@given`` function is not itself a pytest item, hypothesis's ``function_scoped_fixture`` health
-check does not apply and nothing needs suppressing for it.
+``app``. All examples of one test deliberately share one database: what the fuzzer creates
+(users, tokens, sessions, votes) stays, and later examples run against it. Because the ``@given``
+function is not itself a pytest item, hypothesis's ``function_scoped_fixture`` health check does
+not apply and nothing is suppressed for it.
+
+``NCBNET_FUZZ_EXAMPLES=200 pytest tests/api/test_schemathesis.py`` runs a deeper search locally.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pytest
 import schemathesis
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from schemathesis import APIOperation, Case, GenerationMode
 
 from ncbnet.core.db import Database
@@ -33,9 +38,45 @@ from tests.conftest import csrf_from, login, token_headers
 
 SCHEMA_PATH = "/api/v1/openapi.json"
 PROBLEM = "application/problem+json"
-# Examples per operation and generation mode. Anonymous calls all end at the same 401, so they
+# Examples per operation and generation mode. Anonymous calls all stop at the same 401, so they
 # need fewer; the two authenticated callers reach the services and get the larger budget.
-EXAMPLES = {"token": 15, "session": 15, "anonymous": 5}
+_SCALE = int(os.environ.get("NCBNET_FUZZ_EXAMPLES", "0"))
+EXAMPLES = {
+    "token": _SCALE or 15,
+    "session": _SCALE or 20,
+    "anonymous": max(_SCALE // 3, 5),
+}
+PG_INT_MAX = 2**31 - 1
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+def known_src_bug(case: Case, is_sqlite: bool) -> str | None:
+    """Inputs that hit a src/ bug already reported (and pinned by strict xfails in
+    test_bad_input.py). The fuzzer skips exactly these so that it keeps guarding everything else;
+    delete the matching branch once the bug is fixed.
+    """
+    if is_sqlite:
+        return None
+    sent = [case.path_parameters, case.query, case.body]
+    if any("\x00" in s for s in _strings(sent)):
+        # PostgreSQL rejects NUL in text; psycopg's DataError escapes as a 500.
+        return "known bug: NUL byte reaches PostgreSQL"
+    before = (case.query or {}).get("before")
+    if case.path == "/api/v1/audit" and isinstance(before, int) and before > PG_INT_MAX:
+        # audit_log.seq is INTEGER; GET /audit?before= has no upper bound.
+        return "known bug: audit ?before= overflows PostgreSQL INTEGER"
+    return None
 
 
 def check_response(case: Case, response: schemathesis.Response) -> None:
@@ -56,26 +97,26 @@ def fuzz_operation(
     operation: APIOperation,
     mode: GenerationMode,
     max_examples: int,
-    call: Callable[[Case], schemathesis.Response],
+    send: Callable[[Case], None],
 ) -> None:
     @settings(
         max_examples=max_examples,
         deadline=None,  # in-process requests on a fresh database vary too much for a deadline
-        database=None,  # no .hypothesis/ directory written outside tests/; failures print a blob
+        database=None,  # writes no .hypothesis/ directory; a failure prints its reproduction blob
         print_blob=True,
-        # Generating request data from JSON Schema is slower than hypothesis's heuristic expects
-        # for a handful of examples; this is about generation cost, not the system under test.
+        # Generating requests from JSON Schema is slower than hypothesis expects of a strategy;
+        # this concerns the cost of generation, not the system under test.
         suppress_health_check=[HealthCheck.too_slow],
     )
     @given(case=operation.as_strategy(generation_mode=mode))
     def run(case: Case) -> None:
-        check_response(case, call(case))
+        send(case)
 
     run()
 
 
 def modes_for(operation: APIOperation) -> list[GenerationMode]:
-    """Negative data needs something to break: operations without any input get only positive."""
+    """Negative data needs an input to break: operations without any get only positive data."""
     if any(True for _ in operation.iter_parameters()) or operation.body:
         return [GenerationMode.POSITIVE, GenerationMode.NEGATIVE]
     return [GenerationMode.POSITIVE]
@@ -91,18 +132,31 @@ def caller_headers(identity: str, app: FastAPI, db: Database) -> dict[str, str]:
             cookies = {name: browser.cookies[name] for name in (SESSION_COOKIE, CSRF_COOKIE)}
         cookie = "; ".join(f"{name}={value}" for name, value in cookies.items())
         return {"Cookie": cookie, "X-CSRF-Token": csrf}
+    assert identity == "anonymous"
     return {}
 
 
-@pytest.mark.parametrize("identity", sorted(EXAMPLES))
+@pytest.mark.parametrize("identity", ["token", "session", "anonymous"])
 def test_every_operation_answers_without_server_error(
     app: FastAPI, db: Database, identity: str
 ) -> None:
     schema = schemathesis.openapi.from_asgi(SCHEMA_PATH, app, config=schemathesis.Config())
     headers = caller_headers(identity, app, db)
 
-    def call(case: Case) -> schemathesis.Response:
-        return case.call(headers=headers)
+    def send(case: Case) -> None:
+        reason = known_src_bug(case, db.is_sqlite)
+        if reason is not None:
+            event(reason)
+            return
+        try:
+            response = case.call(headers=headers)
+        except Exception as exc:
+            # In-process, an unhandled exception propagates instead of becoming the 500 that a
+            # real client would get: report it as that server error.
+            raise AssertionError(
+                f"{case.method} {case.formatted_path} -> 500 (unhandled {type(exc).__name__})"
+            ) from exc
+        check_response(case, response)
 
     operations = [result.ok() for result in schema.get_all_operations()]
     assert len(operations) >= 20, [op.label for op in operations]
@@ -110,7 +164,10 @@ def test_every_operation_answers_without_server_error(
     for operation in operations:
         for mode in modes_for(operation):
             try:
-                fuzz_operation(operation, mode, EXAMPLES[identity], call)
-            except Exception as exc:  # collect, so one run reports every broken operation
-                failures.append(f"{operation.label} [{mode}]: {type(exc).__name__}: {exc}")
+                fuzz_operation(operation, mode, EXAMPLES[identity], send)
+            except Exception as exc:  # collect, so that one run reports every broken operation
+                cause = f"\n  caused by {type(exc.__cause__).__name__}: {exc.__cause__}"
+                failures.append(
+                    f"{operation.label} [{mode}]: {exc}" + (cause if exc.__cause__ else "")
+                )
     assert not failures, "\n\n".join(failures)

@@ -22,7 +22,8 @@ from ncbnet.core.errors import N_, Invalid, NcbnetError
 from ncbnet.core.i18n import LANGUAGE_NAMES, Catalogues, direction
 from ncbnet.core.members import country_name
 from ncbnet.core.permissions import ROLE_LABELS, Role
-from ncbnet.web.deps import csrf_token, request_language, resolve_caller
+from ncbnet.core.settings import LANGUAGES
+from ncbnet.web.deps import LANG_COOKIE, csrf_token, request_language, resolve_caller
 
 WEB_DIR = Path(__file__).parent
 
@@ -106,7 +107,12 @@ def render(
     full = page_context(request)
     full.update(context or {})
     html = env.get_template(template).render(full)
-    return HTMLResponse(html, status_code=status)
+    response = HTMLResponse(html, status_code=status)
+    asked = request.query_params.get("lang")
+    if asked in LANGUAGES and asked != request.cookies.get(LANG_COOKIE):
+        # A language chosen by link sticks for the following pages (e.g. the login POST).
+        response.set_cookie(LANG_COOKIE, asked, samesite="lax", max_age=365 * 24 * 3600)
+    return response
 
 
 def translator(request: Request) -> Catalogues:

@@ -1,0 +1,3 @@
+from ncbnet.cli import main
+
+main()

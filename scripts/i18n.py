@@ -32,7 +32,7 @@ KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
 # A %-conversion: %(name)s, %s, %%... so a stray "% d" in a translation is caught too.
 CONVERSION = re.compile(r"%(?:\(\w+\))?[-#0 +]*\d*(?:\.\d+)?[a-zA-Z%]")
 DATE_LINES = re.compile(rb'^"(?:POT-Creation-Date|PO-Revision-Date): .*\n', re.MULTILINE)
-HEADER = "# Translations template for PROJECT.\n# Distributed under the license of PROJECT."
+HEADER = "# Translations template for PROJECT.\n# Distributed under PROJECT's license (Apache-2.0)."
 TEAM = "ncbnet translators"
 
 
@@ -83,13 +83,19 @@ def save(path: Path, catalog: Catalog) -> None:
     print(f"wrote {path}")
 
 
+def texts(value: object) -> tuple[str, ...]:
+    """A message's id or string as a tuple: one item, or one per plural form."""
+    if isinstance(value, (tuple, list)):
+        return tuple(str(item or "") for item in value)
+    return (str(value or ""),)
+
+
 def format_problem(message: Message) -> str | None:
     """Why a translation would break or lose its %-placeholders, if it would."""
-    ids = message.id if isinstance(message.id, tuple) else (message.id,)
-    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    ids = texts(message.id)
     expected = set(CONVERSION.findall(" ".join(ids)))
     names = {name: 1 for name in re.findall(r"%\((\w+)\)", " ".join(ids))}
-    for string in strings:
+    for string in texts(message.string):
         found = set(CONVERSION.findall(string))
         # A plural form may leave the number out ("one member country"), never add one.
         if found != expected and not (len(ids) > 1 and found <= expected):
@@ -112,13 +118,11 @@ def problems(directory: Path, lang: str, template: Catalog) -> Iterator[str]:
     for message in template:
         if not message.id:
             continue
-        msgid = message.id[0] if isinstance(message.id, tuple) else message.id
+        msgid = texts(message.id)[0]
         found = catalog.get(message.id, message.context)
-        strings = () if found is None else found.string
-        strings = strings if isinstance(strings, tuple) else (strings,)
         if found is None:
             yield f"{path}: missing {msgid!r}"
-        elif not strings or not all(strings):
+        elif not all(texts(found.string)):
             yield f"{path}: untranslated {msgid!r}"
         elif found.fuzzy:
             yield f"{path}: fuzzy {msgid!r}"

@@ -84,6 +84,7 @@ def test_open_redirect_is_refused(client: TestClient) -> None:
 def test_language_follows_query_cookie_then_accept_language(client: TestClient) -> None:
     assert 'lang="fr"' in client.get("/login", headers={"Accept-Language": "fr-CA,fr;q=0.9"}).text
     assert 'lang="ar" dir="rtl"' in client.get("/login?lang=ar").text
+    client.cookies.clear()
     client.cookies.set("lang", "es")
     assert 'lang="es" dir="ltr"' in client.get("/login", headers={"Accept-Language": "fr"}).text
 

@@ -51,7 +51,9 @@ def _catalogue(package: str, lang: str) -> Catalog:
 
 def _strings(message: Message) -> tuple[str, ...]:
     string = message.string
-    return tuple(string) if isinstance(string, (list, tuple)) else (string,)
+    if isinstance(string, (list, tuple)):
+        return tuple(item or "" for item in string)
+    return (string or "",)
 
 
 def _ids(message: Message) -> tuple[str, ...]:
@@ -91,7 +93,7 @@ def test_every_msgid_is_translated(package: str, lang: str) -> None:
             problems.append(f"wrong number of plural forms: {message.id!r}")
         elif not all(_strings(found)):
             problems.append(f"untranslated: {message.id!r}")
-    assert not problems, f"{package}/{lang}: run `python scripts/i18n.py update`, then translate"
+    assert not problems, f"{package}/{lang} (run scripts/i18n.py update, translate): {problems}"
 
 
 @pytest.mark.parametrize(("package", "lang"), CASES)

@@ -18,6 +18,7 @@ from sqlalchemy import Integer, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ncbnet.core.db import Base, UTCDateTime, utcnow
+from ncbnet.core.errors import N_
 from ncbnet.core.permissions import Caller
 
 GENESIS = "0" * 64
@@ -123,7 +124,19 @@ class ChainReport:
     ok: bool
     entries: int
     first_bad_seq: int | None = None
-    problem: str | None = None
+    problem_msgid: str | None = None
+    """An English msgid with %(first)s/%(last)s parameters (see ``problem``)."""
+    problem_params: dict[str, int] | None = None
+
+    @property
+    def problem(self) -> str | None:
+        if self.problem_msgid is None:
+            return None
+        return self.problem_msgid % (self.problem_params or {})
+
+
+def _broken(count: int, seq: int | None, msgid: str, **params: int) -> ChainReport:
+    return ChainReport(False, count, seq, msgid, params)
 
 
 def verify_chain(session: Session, progress: Any = None) -> ChainReport:
@@ -144,10 +157,15 @@ def verify_chain(session: Session, progress: Any = None) -> ChainReport:
     head = session.get(AuditHead, 1)
     head_seq, head_hash = (head.seq, head.hash) if head else (0, GENESIS)
     if head_seq > last_seq:
-        problem = f"entries {last_seq + 1}..{head_seq} were removed from the end"
-        return ChainReport(False, count, last_seq + 1, problem)
+        return _broken(
+            count,
+            last_seq + 1,
+            N_("entries %(first)s..%(last)s were removed from the end"),
+            first=last_seq + 1,
+            last=head_seq,
+        )
     if head_seq != last_seq or head_hash != last_hash:
-        return ChainReport(False, count, head_seq + 1, "chain tail does not match the head")
+        return _broken(count, head_seq + 1, N_("chain tail does not match the head"))
     return ChainReport(True, count)
 
 
@@ -162,15 +180,18 @@ def _walk(rows: Any, progress: Any) -> tuple[ChainReport | None, int, str]:
         count = expected_seq
         if entry.seq != expected_seq:
             if entry.seq > expected_seq:
-                problem = f"entries {expected_seq}..{entry.seq - 1} are missing"
-                return ChainReport(False, count, expected_seq, problem), 0, ""
-            return ChainReport(False, count, entry.seq, "sequence out of order"), 0, ""
+                missing = N_("entries %(first)s..%(last)s are missing")
+                report = _broken(
+                    count, expected_seq, missing, first=expected_seq, last=entry.seq - 1
+                )
+            else:
+                report = _broken(count, entry.seq, N_("sequence out of order"))
+            return report, 0, ""
         if entry.prev_hash != prev:
-            problem = "previous-hash link broken (entry inserted or replaced)"
-            return ChainReport(False, count, entry.seq, problem), 0, ""
+            link = N_("previous-hash link broken (entry inserted or replaced)")
+            return _broken(count, entry.seq, link), 0, ""
         if _digest(entry) != entry.hash:
-            problem = "content altered (hash mismatch)"
-            return ChainReport(False, count, entry.seq, problem), 0, ""
+            return _broken(count, entry.seq, N_("content altered (hash mismatch)")), 0, ""
         prev = entry.hash
         expected_seq += 1
     if progress is not None and pending:

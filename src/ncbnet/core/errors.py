@@ -16,7 +16,7 @@ def N_(message: str) -> str:  # noqa: N802 - the conventional name for "mark for
 
 class NcbnetError(Exception):
     status = 500
-    title = "Internal error"
+    title = N_("Internal error")
 
     def __init__(self, message: str, **params: Any) -> None:
         self.message = message
@@ -31,44 +31,44 @@ class NcbnetError(Exception):
 
 class BadRequest(NcbnetError):
     status = 400
-    title = "Bad request"
+    title = N_("Bad request")
 
 
 class NotAuthenticated(NcbnetError):
     status = 401
-    title = "Not authenticated"
+    title = N_("Not authenticated")
 
 
 class Forbidden(NcbnetError):
     status = 403
-    title = "Forbidden"
+    title = N_("Forbidden")
 
 
 class NotFound(NcbnetError):
     status = 404
-    title = "Not found"
+    title = N_("Not found")
 
 
 class Conflict(NcbnetError):
     status = 409
-    title = "Conflict"
+    title = N_("Conflict")
 
 
 class PayloadTooLarge(NcbnetError):
     status = 413
-    title = "Payload too large"
+    title = N_("Payload too large")
 
 
 class Invalid(NcbnetError):
     status = 422
-    title = "Invalid input"
+    title = N_("Invalid input")
 
 
 class Locked(NcbnetError):
     status = 423
-    title = "Locked"
+    title = N_("Locked")
 
 
 class TooManyRequests(NcbnetError):
     status = 429
-    title = "Too many requests"
+    title = N_("Too many requests")

@@ -11,10 +11,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ncbnet.core.errors import NcbnetError
+from ncbnet.core.errors import N_, NcbnetError
+from ncbnet.web.render import page_context, render
 
 log = logging.getLogger("ncbnet")
 PROBLEM = "application/problem+json"
+UNEXPECTED = N_("an unexpected error occurred; it was logged")
+
+
+def _translate(request: Request, message: str) -> str:
+    try:
+        return str(page_context(request)["_"](message))
+    except Exception:  # translating must never turn an error page into a second error
+        return message
 
 
 def _wants_json(request: Request) -> bool:
@@ -38,8 +47,6 @@ def problem(status: int, title: str, detail: str, request: Request, **extra: Any
 
 
 def _page(request: Request, status: int, title: str, message: str) -> Response:
-    from ncbnet.web.render import render  # local: render imports deps, which import errors
-
     try:
         return render(
             request,
@@ -62,8 +69,6 @@ def install_error_handlers(app: FastAPI) -> None:
                 request.url.path + (f"?{request.url.query}" if request.url.query else "")
             )
             return RedirectResponse(f"/login?next={target}", status_code=303)
-        from ncbnet.web.render import page_context
-
         gettext = page_context(request)["_"]
         return _page(request, exc.status, gettext(exc.title), exc.translated(gettext))
 
@@ -85,14 +90,26 @@ def install_error_handlers(app: FastAPI) -> None:
         if _wants_json(request):
             title = "Malformed request body" if malformed else "Invalid input"
             return problem(status, title, detail, request, errors=errors)
-        return _page(request, status, "Invalid input", detail)
+        return _page(request, status, _translate(request, N_("Invalid input")), detail)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
-        title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
+        title = {404: N_("Not found"), 405: N_("Method not allowed")}.get(
+            exc.status_code, N_("Error")
+        )
         if _wants_json(request):
             return problem(exc.status_code, title, str(exc.detail), request)
-        return _page(request, exc.status_code, title, str(exc.detail))
+        return _page(
+            request,
+            exc.status_code,
+            _translate(request, title),
+            _translate(
+                request,
+                N_("There is nothing at this address.")
+                if exc.status_code == 404
+                else str(exc.detail),
+            ),
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
@@ -101,4 +118,6 @@ def install_error_handlers(app: FastAPI) -> None:
             return problem(
                 500, "Internal error", "an unexpected error occurred; it was logged", request
             )
-        return _page(request, 500, "Internal error", "an unexpected error occurred; it was logged")
+        return _page(
+            request, 500, _translate(request, N_("Internal error")), _translate(request, UNEXPECTED)
+        )

@@ -76,7 +76,8 @@ def test_inserted_entry_is_detected(db: Database) -> None:
         conn.execute(text("UPDATE audit_log SET seq = seq + 1000 WHERE seq = :s"), {"s": last})
         conn.execute(
             text(
-                "INSERT INTO audit_log (seq, at, actor, bureau, via, event, details, prev_hash, hash)"
+                "INSERT INTO audit_log"
+                " (seq, at, actor, bureau, via, event, details, prev_hash, hash)"
                 " SELECT :s, at, 'forger', bureau, via, event, details, prev_hash, hash"
                 " FROM audit_log WHERE seq = :old"
             ),

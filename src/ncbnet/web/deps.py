@@ -28,12 +28,23 @@ LANG_COOKIE = "lang"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def get_db(request: Request) -> Database:
+async def get_db(request: Request) -> Database:
+    # async: a plain attribute read need not hop to the thread pool like sync dependencies do
     db: Database = request.app.state.db
     return db
 
 
-def get_settings(request: Request) -> Settings:
+async def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _db(request: Request) -> Database:
+    db: Database = request.app.state.db
+    return db
+
+
+def _settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
@@ -49,7 +60,7 @@ def client_address(request: Request) -> str | None:
 def csrf_token(request: Request) -> str:
     """The value forms and HTMX requests must send back: an HMAC of the browser's seed."""
     seed = request.scope.get("state", {}).get("csrf_seed", "")
-    key = get_settings(request).secret_key.encode()
+    key = _settings(request).secret_key.encode()
     return hmac.new(key, f"csrf:{seed}".encode(), hashlib.sha256).hexdigest()
 
 
@@ -63,7 +74,7 @@ def resolve_caller(request: Request) -> Caller | None:
     if "caller" in request.scope.get("state", {}):
         cached: Caller | None = request.state.caller
         return cached
-    db = get_db(request)
+    db = _db(request)
     remote = client_address(request)
     caller: Caller | None = None
     authorization = request.headers.get("authorization", "")
@@ -123,7 +134,7 @@ def request_language(request: Request) -> str:
         user=getattr(request.state, "user_language", None),
         cookie=request.cookies.get(LANG_COOKIE),
         accept=request.headers.get("accept-language"),
-        default=get_settings(request).default_language,
+        default=_settings(request).default_language,
     )
     request.state.lang = lang
     return lang

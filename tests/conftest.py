@@ -194,4 +194,5 @@ def token_headers(db: Database, bureau: str, scopes: list[str]) -> dict[str, str
 def caller_for(db: Database, username: str) -> Caller:
     with db.read() as session:
         user = session.execute(select(User).where(User.username == username)).scalar_one()
-        return identity.caller_for_user(user, is_gs=user.bureau == "GS", via="web", remote=None)
+        kind = members.bureau_kind(session, user.bureau)
+        return identity.caller_for_user(user, kind=kind, via="web", remote=None)

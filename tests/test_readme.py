@@ -42,4 +42,6 @@ def test_command_reference_matches_the_cli() -> None:
 def test_the_two_commands_come_first() -> None:
     first_block = README.split("```sh", 1)[1].split("```", 1)[0]
     assert [line.split()[:2] for line in first_block.strip().splitlines()] == [
-        ["make", "demo"], ["make", "test"]]
+        ["make", "demo"],
+        ["make", "test"],
+    ]

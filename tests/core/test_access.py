@@ -33,7 +33,8 @@ class Specimen(RecordEnvelope, _SpecimenBase):
     label: Mapped[str] = mapped_column(String(20), default="")
 
 
-BUREAUS = ["FR", "MA", "DE", "US", "BR", "GS"]
+BUREAUS = ["FR", "MA", "DE", "US", "BR", "AFRIPOL", "GS"]
+PARTNERS = {"AFRIPOL"}
 countries = st.lists(st.sampled_from(BUREAUS[:-1]), min_size=1, max_size=4, unique=True)
 records = st.lists(
     st.tuples(st.sampled_from(BUREAUS), st.sampled_from(list(Visibility)), countries),
@@ -51,7 +52,11 @@ def specimen_db(db: Database) -> Iterator[Database]:
 
 def _reference(row: tuple[str, Visibility, list[str]], bureau: str) -> bool:
     owner, visibility, listed = row
-    if bureau == "GS" or owner == bureau or visibility is Visibility.ALL:
+    if bureau == "GS" or owner == bureau:
+        return True
+    if bureau in PARTNERS:
+        return visibility is Visibility.ONLY and bureau in listed
+    if visibility is Visibility.ALL:
         return True
     return (bureau in listed) == (visibility is Visibility.ONLY)
 
@@ -70,7 +75,9 @@ def test_sql_filter_matches_the_rule(
             record = Specimen(owner=owner, created_by="t", label=str(index))
             record.set_policy(visibility, listed)
             session.add(record)
-    caller = Caller(bureau=bureau, role=Role.OFFICER, is_gs=bureau == "GS")
+    caller = Caller(
+        bureau=bureau, role=Role.OFFICER, is_gs=bureau == "GS", is_partner=bureau in PARTNERS
+    )
     with specimen_db.read() as session:
         seen = set(
             session.execute(select(Specimen.label).where(visible_to(Specimen, caller))).scalars()
@@ -85,6 +92,7 @@ def test_sql_filter_matches_the_rule(
             policy_countries=record.policy_countries,
             bureau=bureau,
             is_gs=caller.is_gs,
+            is_partner=caller.is_partner,
         ) == (record.label in expected)
 
 

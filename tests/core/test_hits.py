@@ -10,8 +10,15 @@ from tests.conftest import caller_for, login
 def test_hit_is_stored_for_the_owner_until_delivered(db: Database, client: TestClient) -> None:
     searcher = caller_for(db, "officer.ma")
     with db.write() as session:
-        hit = hits.record_hit(session, searcher, capability="persons", record_id="R1",
-                              owner="FR", score=0.93, location="Casablanca airport")
+        hit = hits.record_hit(
+            session,
+            searcher,
+            capability="persons",
+            record_id="R1",
+            owner="FR",
+            score=0.93,
+            location="Casablanca airport",
+        )
     with db.read() as session:
         pending = hits.undelivered_hits(session)
         for_fr = hits.hits_for_owner(session, "FR")

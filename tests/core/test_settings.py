@@ -26,8 +26,9 @@ def test_unset_secret_is_generated_once_and_kept(tmp_path: Path) -> None:
 def test_database_url_defaults_to_sqlite_in_the_data_dir(tmp_path: Path) -> None:
     settings = Settings(data_dir=tmp_path, secret_key="k" * 40)
     assert settings.resolved_database_url == f"sqlite:///{tmp_path.resolve()}/ncbnet.db"
-    pg = Settings(data_dir=tmp_path, secret_key="k" * 40,
-                  database_url="postgresql+psycopg://u@h/db")
+    pg = Settings(
+        data_dir=tmp_path, secret_key="k" * 40, database_url="postgresql+psycopg://u@h/db"
+    )
     assert not pg.is_sqlite
 
 

@@ -1,5 +1,9 @@
 """The shared record envelope and the owner's access policy, enforced inside the SQL query.
 
+Members see records shared with all, or with a list that includes them, or with all except a
+list that excludes them; the GS sees everything; a partner organisation sees only records whose
+owner listed it by name ("only listed"), never the blanket "all" ones.
+
 Listed countries are stored as a delimited string (",FR,DE,") rather than in an association
 table: the policy then travels with the row, filters with one LIKE on both engines, and the
 in-memory engines can evaluate exactly the same rule with :func:`policy_allows`.
@@ -81,6 +85,8 @@ def visible_to(model: type[RecordEnvelope], caller: Caller) -> ColumnElement[boo
     if caller.is_gs:
         return true()
     listed = model.policy_countries.contains(f",{caller.bureau},", autoescape=True)
+    if caller.is_partner:
+        return or_(model.owner == caller.bureau, and_(model.visibility == Visibility.ONLY, listed))
     return or_(
         model.owner == caller.bureau,
         model.visibility == Visibility.ALL,
@@ -91,12 +97,22 @@ def visible_to(model: type[RecordEnvelope], caller: Caller) -> ColumnElement[boo
 
 
 def policy_allows(
-    *, owner: str, visibility: str, policy_countries: str, bureau: str, is_gs: bool
+    *,
+    owner: str,
+    visibility: str,
+    policy_countries: str,
+    bureau: str,
+    is_gs: bool,
+    is_partner: bool = False,
 ) -> bool:
     """The same rule as :func:`visible_to`, for in-memory engines."""
-    if is_gs or owner == bureau or visibility == Visibility.ALL:
+    if is_gs or owner == bureau:
         return True
     listed = f",{bureau}," in policy_countries
+    if is_partner:
+        return visibility == Visibility.ONLY and listed
+    if visibility == Visibility.ALL:
+        return True
     if visibility == Visibility.ONLY:
         return listed
     if visibility == Visibility.EXCEPT:

@@ -18,7 +18,7 @@ from ncbnet.core import audit
 from ncbnet.core.audit import AuditEvent
 from ncbnet.core.db import Base, UTCDateTime, new_id, utcnow
 from ncbnet.core.errors import N_, Conflict, Forbidden, Invalid, NotFound
-from ncbnet.core.members import BureauKind, get_bureau
+from ncbnet.core.members import BureauKind, bureau_kind, get_bureau
 from ncbnet.core.permissions import (
     GS_ONLY_ROLES,
     USERS_MANAGE_ALL,
@@ -299,7 +299,7 @@ def login(
     )
     audit.record(
         session,
-        caller_for_user(user, is_gs=_is_gs(session, user), via="web", remote=remote),
+        caller_for_user(user, kind=bureau_kind(session, user.bureau), via="web", remote=remote),
         AuditEvent.LOGIN,
         subject,
     )
@@ -313,15 +313,12 @@ def _verify(password_hash: str, password: str) -> bool:
         return False
 
 
-def _is_gs(session: Session, user: User) -> bool:
-    return get_bureau(session, user.bureau).kind == BureauKind.GS
-
-
-def caller_for_user(user: User, *, is_gs: bool, via: str, remote: str | None) -> Caller:
+def caller_for_user(user: User, *, kind: BureauKind, via: str, remote: str | None) -> Caller:
     return Caller(
         bureau=user.bureau,
         role=Role(user.role),
-        is_gs=is_gs,
+        is_gs=kind == BureauKind.GS,
+        is_partner=kind == BureauKind.PARTNER,
         user_id=user.id,
         username=user.username,
         via=via,
@@ -329,15 +326,15 @@ def caller_for_user(user: User, *, is_gs: bool, via: str, remote: str | None) ->
     )
 
 
-def user_for_session(session: Session, token: str) -> tuple[User, bool] | None:
-    """The active user behind a session cookie, and whether their bureau is the GS."""
+def user_for_session(session: Session, token: str) -> tuple[User, BureauKind] | None:
+    """The active user behind a session cookie, and the kind of their bureau."""
     web = session.get(WebSession, _sha256(token))
     if web is None or web.revoked or web.expires_at <= utcnow():
         return None
     user = session.get(User, web.user_id)
     if user is None or not user.active:
         return None
-    return user, _is_gs(session, user)
+    return user, bureau_kind(session, user.bureau)
 
 
 def logout(session: Session, caller: Caller, token: str) -> None:
@@ -461,11 +458,12 @@ def note_token_use(session: Session, token_id: str, caller: Caller) -> None:
         audit.record(session, caller, AuditEvent.TOKEN_USED, f"token:{token.id}")
 
 
-def caller_for_token(token: ApiToken, *, is_gs: bool, remote: str | None) -> Caller:
+def caller_for_token(token: ApiToken, *, kind: BureauKind, remote: str | None) -> Caller:
     return Caller(
         bureau=token.bureau,
         role=None,
-        is_gs=is_gs,
+        is_gs=kind == BureauKind.GS,
+        is_partner=kind == BureauKind.PARTNER,
         token_id=token.id,
         scopes=frozenset(token.scope_list),
         via="api",

@@ -201,6 +201,5 @@ def count_members(session: Session) -> int:
     return int(session.execute(select(func.count()).select_from(Country)).scalar_one())
 
 
-def bureau_is_gs(session: Session, code: str) -> bool:
-    bureau = session.get(Bureau, code)
-    return bureau is not None and bureau.kind == BureauKind.GS
+def bureau_kind(session: Session, code: str) -> BureauKind:
+    return BureauKind(get_bureau(session, code).kind)

@@ -72,6 +72,8 @@ class Caller:
     bureau: str
     role: Role | None
     is_gs: bool
+    is_partner: bool = False
+    """Partner organisations see only what owners list them for explicitly."""
     user_id: str | None = None
     username: str | None = None
     token_id: str | None = None

@@ -19,7 +19,7 @@ from ncbnet.core.identity import (
     token_use_due,
     user_for_session,
 )
-from ncbnet.core.members import bureau_is_gs
+from ncbnet.core.members import bureau_kind
 from ncbnet.core.permissions import Caller
 from ncbnet.core.settings import Settings
 
@@ -86,9 +86,7 @@ def resolve_caller(request: Request) -> Caller | None:
             token = token_for_secret(session, raw.strip())
             if token is None:
                 raise NotAuthenticated(N_("invalid, expired or revoked token"))
-            caller = caller_for_token(
-                token, is_gs=bureau_is_gs(session, token.bureau), remote=remote
-            )
+            caller = caller_for_token(token, kind=bureau_kind(session, token.bureau), remote=remote)
             due = token_use_due(token)
         if due:
             with db.write() as session:
@@ -100,7 +98,7 @@ def resolve_caller(request: Request) -> Caller | None:
                 found = user_for_session(session, cookie)
             if found is not None:
                 via = "api" if request.url.path.startswith("/api/") else "web"
-                caller = caller_for_user(found[0], is_gs=found[1], via=via, remote=remote)
+                caller = caller_for_user(found[0], kind=found[1], via=via, remote=remote)
                 request.state.user_language = found[0].language
                 request.state.full_name = found[0].full_name
             if caller is not None and caller.via == "api" and request.method in UNSAFE_METHODS:

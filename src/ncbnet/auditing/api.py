@@ -18,7 +18,9 @@ def list_entries(
     bureau: Annotated[str | None, Query(max_length=12)] = None,
     event: Annotated[str | None, Query(max_length=48)] = None,
     actor: Annotated[str | None, Query(max_length=64)] = None,
-    before: Annotated[int | None, Query(ge=1, description="Only entries before this seq")] = None,
+    before: Annotated[
+        int | None, Query(ge=1, le=2**63 - 1, description="Only entries before this seq")
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> list[AuditEntryPublic]:
     with db.read() as session:

@@ -19,7 +19,7 @@ def audit_page(
     caller: CurrentCaller,
     bureau: Annotated[str, Query(max_length=12)] = "",
     event: Annotated[str, Query(max_length=48)] = "",
-    before: Annotated[int | None, Query(ge=1)] = None,
+    before: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
 ) -> Response:
     with db.read() as session:
         entries = service.search_entries(

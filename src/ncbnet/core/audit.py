@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import Integer, String, Text, select
+from sqlalchemy import BigInteger, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ncbnet.core.db import Base, UTCDateTime, utcnow
@@ -46,7 +46,7 @@ class AuditEvent(StrEnum):
 class AuditEntry(Base):
     __tablename__ = "audit_log"
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)
     actor: Mapped[str] = mapped_column(String(64), index=True)
     bureau: Mapped[str] = mapped_column(String(12), index=True)
@@ -63,7 +63,7 @@ class AuditHead(Base):
     __tablename__ = "audit_head"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, default=0)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
     hash: Mapped[str] = mapped_column(String(64), default=GENESIS)
 
 

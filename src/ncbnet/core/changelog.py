@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Integer, String, select
+from sqlalchemy import BigInteger, Integer, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ncbnet.core.db import Base, UTCDateTime, utcnow
@@ -28,7 +28,7 @@ class Operation(StrEnum):
 class ChangeEntry(Base):
     __tablename__ = "change_log"
 
-    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     capability: Mapped[str] = mapped_column(String(32), index=True)
     record_id: Mapped[str] = mapped_column(String(64))
     operation: Mapped[str] = mapped_column(String(8))
@@ -39,7 +39,7 @@ class ChangeLogHead(Base):
     __tablename__ = "change_log_head"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    seq: Mapped[int] = mapped_column(Integer, default=0)
+    seq: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import Float, Integer, String, select
+from sqlalchemy import BigInteger, Float, String, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from ncbnet.core.db import Base, UTCDateTime, new_id, utcnow
@@ -27,7 +27,7 @@ class HitEvent(Base):
     via: Mapped[str] = mapped_column(String(8))
     location: Mapped[str | None] = mapped_column(String(200), nullable=True)
     score: Mapped[float] = mapped_column(Float)
-    audit_seq: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    audit_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, index=True)
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 

@@ -18,7 +18,7 @@ from ncbnet.core import audit
 from ncbnet.core.audit import AuditEvent
 from ncbnet.core.db import Base, UTCDateTime, new_id, utcnow
 from ncbnet.core.errors import N_, Conflict, Forbidden, Invalid, NotFound
-from ncbnet.core.members import BureauKind, bureau_kind, get_bureau
+from ncbnet.core.members import Bureau, BureauKind, bureau_kind, get_bureau
 from ncbnet.core.permissions import (
     GS_ONLY_ROLES,
     USERS_MANAGE_ALL,
@@ -119,6 +119,14 @@ def check_password_strength(password: str, username: str, *, demo_mode: bool) ->
 # --- users -----------------------------------------------------------------------------------
 
 
+def _bureau_named(session: Session, code: str) -> Bureau:
+    """A bureau given in a request body: unknown is invalid input (422), not a missing page."""
+    try:
+        return get_bureau(session, code)
+    except NotFound:
+        raise Invalid(N_("unknown bureau %(code)s"), code=code) from None
+
+
 def _require_manage(caller: Caller, bureau: str) -> None:
     if caller.can(USERS_MANAGE_ALL):
         return
@@ -142,7 +150,7 @@ def create_user(
     username = username.strip().lower()
     if not USERNAME_RE.match(username):
         raise Invalid(N_("username: 3-64 characters, lowercase letters, digits, '.', '_' or '-'"))
-    target = get_bureau(session, bureau)
+    target = _bureau_named(session, bureau)
     _require_manage(caller, target.code)
     if role in GS_ONLY_ROLES and target.kind != BureauKind.GS:
         raise Invalid(N_("role %(role)s exists only at the General Secretariat"), role=str(role))
@@ -359,7 +367,7 @@ def create_token(
     expires_at: datetime | None = None,
 ) -> tuple[ApiToken, str]:
     """Returns the stored token and its secret value, which is shown once and never again."""
-    target = get_bureau(session, bureau)
+    target = _bureau_named(session, bureau)
     _require_manage(caller, target.code)
     name = name.strip()
     if not 1 <= len(name) <= 100:

@@ -9,6 +9,7 @@ from urllib.parse import quote
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ncbnet.core.errors import N_, NcbnetError
@@ -57,6 +58,15 @@ def _page(request: Request, status: int, title: str, message: str) -> Response:
     except Exception:  # the error page itself must never fail into a trace
         log.exception("error page failed")
         return Response(f"{status} {title}", status_code=status, media_type="text/plain")
+
+
+def _describe(error: dict[str, Any]) -> str:
+    """'body.role: Input should be ...'; a JSON syntax error names where the parser stopped."""
+    loc = error["loc"]
+    if error["type"] == "json_invalid":
+        where = loc[-1] if len(loc) > 1 else "?"
+        return f"body is not valid JSON (at character {where}): {error['msg']}"
+    return f"{'.'.join(loc) if loc else 'request'}: {error['msg']}"
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -109,6 +119,17 @@ def install_error_handlers(app: FastAPI) -> None:
                 if exc.status_code == 404
                 else str(exc.detail),
             ),
+        )
+
+    @app.exception_handler(DataError)
+    async def _data(request: Request, exc: DataError) -> Response:
+        # The database refused a value the validators let through (a NUL character, a number
+        # beyond the column's range): the client's input, so a 4xx, and nothing was stored.
+        message = N_("a value is not acceptable (e.g. a NUL character or a number out of range)")
+        if _wants_json(request):
+            return problem(422, "Invalid input", message, request)
+        return _page(
+            request, 422, _translate(request, N_("Invalid input")), _translate(request, message)
         )
 
     @app.exception_handler(Exception)

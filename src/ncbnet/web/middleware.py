@@ -13,12 +13,17 @@ from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ncbnet.core.errors import PayloadTooLarge
-
 CSRF_COOKIE = "ncbnet_csrf"
 
 
 class BodyLimitMiddleware:
+    """Refuses bodies over the limit with 413 before the app sees them.
+
+    A declared Content-Length is checked up front. A body without one (chunked) is read here
+    up to the limit and replayed to the app: raising from inside ``receive`` instead would be
+    caught by the framework's body parser and reported as a generic 400.
+    """
+
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
         self.max_bytes = max_bytes
@@ -28,25 +33,53 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         declared = _header(scope, b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await _send_problem(
-                send, 413, "Payload too large", f"request body exceeds {self.max_bytes} bytes"
-            )
+        if declared is not None and declared.isdigit():
+            if int(declared) > self.max_bytes:
+                await self._refuse(scope, send)
+                return
+            await self.app(scope, receive, send)
             return
-        received = 0
-
-        async def limited_receive() -> Message:
-            nonlocal received
+        if scope.get("method") in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        chunks: list[bytes] = []
+        size = 0
+        while True:
             message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_bytes:
-                    raise PayloadTooLarge(
-                        "request body exceeds %(limit)s bytes", limit=self.max_bytes
-                    )
-            return message
+            if message["type"] != "http.request":
+                await self.app(scope, _replay([message]), send)
+                return
+            size += len(message.get("body", b""))
+            if size > self.max_bytes:
+                await self._refuse(scope, send)
+                return
+            chunks.append(message.get("body", b""))
+            if not message.get("more_body", False):
+                break
+        body = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        await self.app(scope, _replay([body], receive), send)
 
-        await self.app(scope, limited_receive, send)
+    async def _refuse(self, scope: Scope, send: Send) -> None:
+        await _send_problem(
+            send,
+            413,
+            "Payload too large",
+            f"request body exceeds {self.max_bytes} bytes",
+            scope.get("path", ""),
+        )
+
+
+def _replay(messages: list[Message], then: Receive | None = None) -> Receive:
+    pending = list(messages)
+
+    async def receive() -> Message:
+        if pending:
+            return pending.pop(0)
+        if then is not None:
+            return await then()
+        return {"type": "http.disconnect"}
+
+    return receive
 
 
 class CsrfSeedMiddleware:
@@ -87,12 +120,13 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
-async def _send_problem(send: Send, status: int, title: str, detail: str) -> None:
+async def _send_problem(send: Send, status: int, title: str, detail: str, path: str) -> None:
     body: dict[str, Any] = {
         "type": "about:blank",
         "title": title,
         "status": status,
         "detail": detail,
+        "instance": path,
     }
     payload = json.dumps(body).encode()
     await send(

@@ -36,13 +36,13 @@ def upgrade() -> None:
     op.create_table(
         "audit_head",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.BigInteger(), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_audit_head")),
     )
     op.create_table(
         "audit_log",
-        sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("actor", sa.String(length=64), nullable=False),
         sa.Column("bureau", sa.String(length=12), nullable=False),
@@ -64,7 +64,7 @@ def upgrade() -> None:
 
     op.create_table(
         "change_log",
-        sa.Column("seq", sa.Integer(), autoincrement=False, nullable=False),
+        sa.Column("seq", sa.BigInteger(), autoincrement=False, nullable=False),
         sa.Column("capability", sa.String(length=32), nullable=False),
         sa.Column("record_id", sa.String(length=64), nullable=False),
         sa.Column("operation", sa.String(length=8), nullable=False),
@@ -77,7 +77,7 @@ def upgrade() -> None:
     op.create_table(
         "change_log_head",
         sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("seq", sa.Integer(), nullable=False),
+        sa.Column("seq", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_change_log_head")),
     )
     op.create_table(
@@ -104,7 +104,7 @@ def upgrade() -> None:
         sa.Column("via", sa.String(length=8), nullable=False),
         sa.Column("location", sa.String(length=200), nullable=True),
         sa.Column("score", sa.Float(), nullable=False),
-        sa.Column("audit_seq", sa.Integer(), nullable=True),
+        sa.Column("audit_seq", sa.BigInteger(), nullable=True),
         sa.Column("at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_hit_events")),

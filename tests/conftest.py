@@ -183,6 +183,11 @@ def login(client: TestClient, username: str, password: str = "demo") -> None:
     assert response.status_code == 303, response.text
 
 
+def api_csrf(client: TestClient) -> dict[str, str]:
+    """The header a logged-in browser sends with unsafe API calls (as HTMX does)."""
+    return {"X-CSRF-Token": csrf_from(client.get("/").text)}
+
+
 def token_headers(db: Database, bureau: str, scopes: list[str]) -> dict[str, str]:
     with db.write() as session:
         _, secret = identity.create_token(

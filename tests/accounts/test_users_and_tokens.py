@@ -8,18 +8,14 @@ from typer.testing import CliRunner
 from ncbnet.cli import app as cli
 from ncbnet.core.db import Database
 from ncbnet.core.identity import ApiToken, User
-from tests.conftest import csrf_from, login, token_headers
+from tests.conftest import api_csrf, csrf_from, login, token_headers
 
 STRONG = "Correct-Horse-Battery-9"
 
 
-def _api_csrf(client: TestClient) -> dict[str, str]:
-    return {"X-CSRF-Token": csrf_from(client.get("/").text)}
-
-
 def test_supervisor_manages_own_bureau_only(client: TestClient, db: Database) -> None:
     login(client, "supervisor.fr")
-    headers = _api_csrf(client)
+    headers = api_csrf(client)
     created = client.post(
         "/api/v1/users",
         headers=headers,
@@ -44,7 +40,7 @@ def test_supervisor_manages_own_bureau_only(client: TestClient, db: Database) ->
 
 def test_weak_passwords_refused_outside_demo_mode(client: TestClient) -> None:
     login(client, "admin.gs")
-    headers = _api_csrf(client)
+    headers = api_csrf(client)
     for password in ("demo", "short", "password123", "officer3.fr-is-long"):
         response = client.post(
             "/api/v1/users",
@@ -65,7 +61,7 @@ def test_disabled_user_is_logged_out_and_cannot_log_in(client: TestClient, db: D
     login(officer, "officer.fr")
     assert officer.get("/").status_code == 200
     login(client, "supervisor.fr")
-    response = client.post("/api/v1/users/officer.fr/disable", headers=_api_csrf(client))
+    response = client.post("/api/v1/users/officer.fr/disable", headers=api_csrf(client))
     assert response.status_code == 200 and response.json()["active"] is False
     assert officer.get("/", follow_redirects=False).status_code == 303
 
@@ -82,7 +78,7 @@ def test_token_is_shown_once_stored_hashed_scoped_and_revocable(
     login(client, "supervisor.ma")
     created = client.post(
         "/api/v1/tokens",
-        headers=_api_csrf(client),
+        headers=api_csrf(client),
         json={"name": "Casablanca airport", "bureau": "MA", "scopes": ["members"]},
     )
     assert created.status_code == 201, created.text
@@ -102,9 +98,7 @@ def test_token_is_shown_once_stored_hashed_scoped_and_revocable(
     other = token_headers(db, "FR", ["members"])
     assert api.get("/api/v1/me", headers=other).json()["bureau"] == "FR"
 
-    revoked = client.post(
-        f"/api/v1/tokens/{created.json()['id']}/revoke", headers=_api_csrf(client)
-    )
+    revoked = client.post(f"/api/v1/tokens/{created.json()['id']}/revoke", headers=api_csrf(client))
     assert revoked.status_code == 200
     assert api.get("/api/v1/members", headers=bearer).status_code == 401
 
@@ -113,7 +107,7 @@ def test_unknown_scope_refused(client: TestClient) -> None:
     login(client, "admin.gs")
     response = client.post(
         "/api/v1/tokens",
-        headers=_api_csrf(client),
+        headers=api_csrf(client),
         json={"name": "x", "bureau": "FR", "scopes": ["everything"]},
     )
     assert response.status_code == 422 and "unknown scope" in response.json()["detail"]

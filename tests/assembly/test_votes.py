@@ -14,7 +14,7 @@ from ncbnet.core.db import Database
 from ncbnet.core.errors import Conflict, Forbidden
 from ncbnet.core.members import Region
 from ncbnet.core.permissions import system_caller
-from tests.conftest import caller_for, csrf_from, login
+from tests.conftest import api_csrf, caller_for, csrf_from, login
 
 
 def _open_vote(db: Database, candidate: str = "PS", region: Region = Region.MENA) -> str:
@@ -118,7 +118,7 @@ def test_closed_vote_takes_no_ballot_and_members_cannot_be_candidates(db: Databa
 
 def test_vote_end_to_end_over_the_api(client: TestClient, db: Database) -> None:
     login(client, "admin.gs")
-    csrf = _api_csrf(client)
+    csrf = api_csrf(client)
     ga = client.post(
         "/api/v1/assembly/sessions",
         headers=csrf,
@@ -144,14 +144,14 @@ def test_vote_end_to_end_over_the_api(client: TestClient, db: Database) -> None:
     login(client, "supervisor.fr")
     cast = client.post(
         f"/api/v1/assembly/votes/{vote_id}/ballots",
-        headers=_api_csrf(client),
+        headers=api_csrf(client),
         json={"choice": "yes"},
     )
     assert cast.status_code == 201, cast.text
     assert cast.json()["my_choice"] == "yes" and cast.json()["tally"] is None
     again = client.post(
         f"/api/v1/assembly/votes/{vote_id}/ballots",
-        headers=_api_csrf(client),
+        headers=api_csrf(client),
         json={"choice": "no"},
     )
     assert again.status_code == 409
@@ -159,7 +159,7 @@ def test_vote_end_to_end_over_the_api(client: TestClient, db: Database) -> None:
 
     client.cookies.clear()
     login(client, "admin.gs")
-    closed = client.post(f"/api/v1/assembly/votes/{vote_id}/close", headers=_api_csrf(client))
+    closed = client.post(f"/api/v1/assembly/votes/{vote_id}/close", headers=api_csrf(client))
     assert closed.status_code == 200
     assert closed.json()["tally"]["outcome"] == "admitted"
     assert client.get("/api/v1/members/TV").json()["code"] == "TV"
@@ -176,7 +176,3 @@ def test_vote_page_shows_ballot_form_and_result(client: TestClient, db: Database
         follow_redirects=True,
     )
     assert 'id="my-choice"' in response.text and 'id="ballot"' not in response.text
-
-
-def _api_csrf(client: TestClient) -> dict[str, str]:
-    return {"X-CSRF-Token": csrf_from(client.get("/").text)}

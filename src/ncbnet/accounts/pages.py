@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from ncbnet.accounts import service
-from ncbnet.accounts.schemas import TokenCreate, UserCreate
+from ncbnet.accounts.schemas import TokenCreate, TokenCreated, UserCreate
 from ncbnet.core import identity
 from ncbnet.core.errors import N_, Invalid, NcbnetError
 from ncbnet.core.members import list_bureaus
@@ -120,23 +120,31 @@ def users_toggle(
     return RedirectResponse("/accounts/users", status_code=303)
 
 
-@router.get("/tokens")
-def tokens_page(request: Request, db: DatabaseDep, caller: CurrentCaller) -> Response:
-    caller.require(USERS_MANAGE_OWN)
+def _tokens_page(
+    request: Request,
+    db: DatabaseDep,
+    caller: Caller,
+    created: TokenCreated | None = None,
+    error: NcbnetError | None = None,
+    status: int = 200,
+) -> Response:
     with db.read() as session:
         tokens = identity.list_tokens(session, caller)
         bureaus = _bureau_choices(session, caller)
-    return render(
-        request,
-        "accounts/tokens.html",
-        {
-            "tokens": tokens,
-            "bureaus": bureaus,
-            "scopes": token_scopes(),
-            "created": None,
-            "error": None,
-        },
-    )
+    context = {
+        "tokens": tokens,
+        "bureaus": bureaus,
+        "scopes": token_scopes(),
+        "created": created,
+        "error": error_text(request, error) if error else None,
+    }
+    return render(request, "accounts/tokens.html", context, status=status)
+
+
+@router.get("/tokens")
+def tokens_page(request: Request, db: DatabaseDep, caller: CurrentCaller) -> Response:
+    caller.require(USERS_MANAGE_OWN)
+    return _tokens_page(request, db, caller)
 
 
 @router.post("/tokens")
@@ -171,22 +179,7 @@ def tokens_create(
             error = Invalid(N_("expiry: a whole number of days"))
     except NcbnetError as exc:
         error = exc
-    message = error_text(request, error) if error else None
-    with db.read() as session:
-        tokens = identity.list_tokens(session, caller)
-        bureaus = _bureau_choices(session, caller)
-    return render(
-        request,
-        "accounts/tokens.html",
-        {
-            "tokens": tokens,
-            "bureaus": bureaus,
-            "scopes": token_scopes(),
-            "created": created,
-            "error": message,
-        },
-        status=201 if created else 422,
-    )
+    return _tokens_page(request, db, caller, created, error, status=201 if created else 422)
 
 
 @router.post("/tokens/{token_id}/revoke")

@@ -95,8 +95,19 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+# Where the organisation's own usage differs from CLDR's generic territory names.
+OFFICIAL_NAMES = {
+    "PS": {"en": "State of Palestine", "ar": "دولة فلسطين", "fr": "État de Palestine",
+           "es": "Estado de Palestina"},
+}
+
+
 def country_name(code: str, lang: str = "en") -> str:
-    """The country's name in one of the working languages (CLDR, via Babel)."""
+    """The country's name in one of the working languages (CLDR via Babel, unless the
+    organisation names it otherwise)."""
+    official = OFFICIAL_NAMES.get(code, {}).get(lang)
+    if official:
+        return official
     name = _locale(lang).territories.get(code)
     if name:
         return str(name)

@@ -97,8 +97,12 @@ def _locale(lang: str) -> Locale:
 
 # Where the organisation's own usage differs from CLDR's generic territory names.
 OFFICIAL_NAMES = {
-    "PS": {"en": "State of Palestine", "ar": "دولة فلسطين", "fr": "État de Palestine",
-           "es": "Estado de Palestina"},
+    "PS": {
+        "en": "State of Palestine",
+        "ar": "دولة فلسطين",
+        "fr": "État de Palestine",
+        "es": "Estado de Palestina",
+    },
 }
 
 

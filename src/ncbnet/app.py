@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from ncbnet import __version__
 from ncbnet.capabilities import load_capabilities
@@ -24,7 +27,17 @@ CORE_DIR = Path(__file__).parent / "core"
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or Settings()
     capabilities = load_capabilities()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # In-memory engines are built before the first request: /healthz answers once ready.
+        for cap in capabilities:
+            if cap.startup is not None:
+                await run_in_threadpool(cap.startup, app.state.db)
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="ncbnet",
         version=__version__,
         summary="Cooperation between National Central Bureaus",

@@ -12,6 +12,7 @@ INSTALLED = (
     "ncbnet.accounts",
     "ncbnet.assembly",
     "ncbnet.auditing",
+    "ncbnet.persons",
 )
 
 

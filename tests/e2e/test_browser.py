@@ -57,3 +57,19 @@ def test_wrong_password_shows_an_error(server: str, page: Page) -> None:
     page.click("form[action='/login'] button[type=submit]")
     expect(page.locator("p.error")).to_be_visible()
     expect(page.locator("html")).to_have_attribute("lang", "fr")
+
+
+def test_search_a_person_typed_in_arabic(server: str, page: Page) -> None:
+    log_in(page, server, "officer.fr")
+    page.goto(f"{server}/persons?lang=ar")
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    page.fill("input[name=name]", "محمد عبد الرحمن الحسيني")
+    page.click("#person-search button[type=submit]")
+    results = page.locator("#search-results")
+    expect(results).to_be_visible()
+    first = results.locator("article.hit").first
+    expect(first).to_contain_text("محمد عبد الرحمن الحسيني")
+    expect(first.locator("ul.parts li").first).to_be_visible()
+    expect(first.locator(".badge.bad")).to_have_text(_arabic("match"))  # translated, not English
+    assert "is-match" in (first.get_attribute("class") or "")
+    screenshot(page, "persons-search-ar.png")

@@ -38,6 +38,8 @@ class Capability:
     demo_after: tuple[str, ...] = ()
     dashboard: Callable[[Any, Any], dict[str, Any] | None] | None = None
     """Called with (session, caller); the dict renders ``<name>/dashboard.html`` at home."""
+    startup: Callable[[Any], None] | None = None
+    """Called with the app's Database before serving (e.g. to build an in-memory index)."""
     nav: tuple[NavItem, ...] = field(default_factory=tuple)
 
     @property

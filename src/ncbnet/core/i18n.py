@@ -49,8 +49,9 @@ class Catalogues:
 def negotiate(
     *, query: str | None, cookie: str | None, user: str | None, accept: str | None, default: str
 ) -> str:
-    """Query parameter, then the user's saved choice, then the cookie, then Accept-Language."""
-    for candidate in (query, user, cookie):
+    """Query parameter, then the cookie (the latest choice in this browser; login sets it from
+    the user's saved choice), then the user's saved choice, then Accept-Language."""
+    for candidate in (query, cookie, user):
         if candidate in LANGUAGES:
             return candidate
     if accept:

@@ -144,3 +144,55 @@ def test_cli_import_of_a_bad_file_is_a_clear_error(
     result = CliRunner().invoke(cli, ["persons", "import", str(path), "--bureau", "FR"])
     assert result.exit_code == 1 and "--format" in result.output
     assert _persons(db) == 0
+
+
+def test_cli_add_update_show_cancel(
+    db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("ncbnet.persons.cli.cli_database", lambda: db)
+    runner = CliRunner()
+    added = runner.invoke(
+        cli,
+        [
+            "persons",
+            "add",
+            "Сергей Иванов",
+            "--bureau",
+            "FR",
+            "--category",
+            "wanted",
+            "--alias",
+            "Sergei Ivanov",
+            "--birth-date",
+            "1981-11",
+            "--nationality",
+            "RU",
+        ],
+    )
+    assert added.exit_code == 0, added.output
+    person_id = added.output.strip()
+    changes = tmp_path / "changes.json"
+    changes.write_text('{"remarks": "seen in Lyon", "birth_dates": ["1981-11-05"]}')
+    updated = runner.invoke(
+        cli, ["persons", "update", person_id, "--bureau", "FR", "--changes", str(changes)]
+    )
+    assert updated.exit_code == 0, updated.output
+    shown = json.loads(runner.invoke(cli, ["persons", "show", person_id]).output)
+    assert shown["birth_dates"] == ["1981-11-05"] and shown["remarks"] == "seen in Lyon"
+    not_owner = runner.invoke(
+        cli, ["persons", "cancel", person_id, "--bureau", "DE", "--reason", "x"]
+    )
+    assert not_owner.exit_code == 1 and "owner" in not_owner.output
+    changes.write_text("{not json")
+    broken = runner.invoke(
+        cli, ["persons", "update", person_id, "--bureau", "FR", "--changes", str(changes)]
+    )
+    assert broken.exit_code == 1 and "Traceback" not in broken.output
+    bad = runner.invoke(cli, ["persons", "add", "  ", "--bureau", "FR", "--category", "wanted"])
+    assert bad.exit_code == 1
+    assert (
+        runner.invoke(
+            cli, ["persons", "cancel", person_id, "--bureau", "FR", "--reason", "arrested"]
+        ).exit_code
+        == 0
+    )

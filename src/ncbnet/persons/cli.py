@@ -5,16 +5,18 @@ from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 from rich.table import Table
 
+from ncbnet.core.errors import N_, Invalid
 from ncbnet.core.permissions import system_caller
 from ncbnet.persons import imports, search, service
 from ncbnet.persons.convert import to_public
 from ncbnet.persons.formats import to_ftm
 from ncbnet.persons.matcher import matcher_for
-from ncbnet.persons.schemas import Category, CompareIn, SearchIn
+from ncbnet.persons.schemas import Category, CompareIn, PersonCreate, PersonUpdate, SearchIn
 from ncbnet.runtime import cli_database, fail_on_error
 
 app = typer.Typer(help="The nominal database: persons of interest.", no_args_is_help=True)
@@ -86,6 +88,54 @@ def search_command(
             hit.person.id,
         )
     Console().print(table)
+
+
+@app.command("add")
+def add_command(
+    name: Annotated[str, typer.Argument(help="Full name, any script.")],
+    bureau: Annotated[str, typer.Option(help="Owner bureau, on whose behalf.")],
+    category: Annotated[Category, typer.Option(help="Why the person is recorded.")],
+    alias: Annotated[list[str] | None, typer.Option(help="Another name; repeat.")] = None,
+    birth_date: Annotated[list[str] | None, typer.Option(help="YYYY[-MM[-DD]]; repeat.")] = None,
+    nationality: Annotated[list[str] | None, typer.Option(help="ISO code; repeat.")] = None,
+    sex: Annotated[str | None, typer.Option(help="m or f")] = None,
+    passport: Annotated[str | None, typer.Option(help="Passport number.")] = None,
+) -> None:
+    """Record a person on behalf of a bureau; prints the new id."""
+    record: dict[str, object] = {
+        "category": category,
+        "names": [{"full": name}] + [{"full": a} for a in alias or []],
+        "birth_dates": birth_date or [],
+        "nationalities": nationality or [],
+        "sex": sex,
+        "identifiers": [{"kind": "passport", "value": passport}] if passport else [],
+    }
+    with fail_on_error(), cli_database().write() as session:
+        person = service.create_person(
+            session, system_caller(bureau.upper()), PersonCreate.model_validate(record)
+        )
+        typer.echo(person.id)
+
+
+@app.command("update")
+def update_command(
+    person_id: Annotated[str, typer.Argument(help="Person id.")],
+    bureau: Annotated[str, typer.Option(help="The owner bureau, on whose behalf.")],
+    changes: Annotated[
+        Path, typer.Option(exists=True, dir_okay=False, help="JSON object of the fields to change.")
+    ],
+) -> None:
+    """Change a record on behalf of its owner bureau (fields as in PATCH /api/v1/persons)."""
+    with fail_on_error():
+        try:
+            data = PersonUpdate.model_validate_json(changes.read_text())
+        except ValueError as exc:
+            if not isinstance(exc, ValidationError):
+                raise Invalid(N_("%(file)s is not valid JSON"), file=str(changes)) from None
+            raise
+        with cli_database().write() as session:
+            service.update_person(session, system_caller(bureau.upper()), person_id, data)
+    typer.echo(f"updated {person_id}")
 
 
 @app.command("show")

@@ -3,6 +3,7 @@ current by following the change log before each search."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import weakref
 from collections.abc import Callable
@@ -54,6 +55,10 @@ class PersonMatcher:
             finally:
                 rows.close()
             self._index, self._seq, self._loaded = index, seq, True
+        # Move the long-lived index out of the collector's sight: otherwise every full
+        # collection walks millions of index objects and stalls searches (see engine/index.py).
+        gc.collect()
+        gc.freeze()
 
     def catch_up(self) -> int:
         """Apply the persons changes committed since the last look; returns how many."""

@@ -65,8 +65,7 @@ def list_persons(
 
 @router.post("/search", response_model=SearchOut)
 def search_persons(data: SearchIn, db: DatabaseDep, caller: CurrentCaller) -> SearchOut:
-    with db.write() as session:
-        return search.search_persons(session, caller, matcher_for(db), data)
+    return search.search_persons(db, caller, matcher_for(db), data)
 
 
 @router.post("/compare", response_model=CompareOut)

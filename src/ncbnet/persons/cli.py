@@ -57,9 +57,9 @@ def search_command(
 ) -> None:
     """Search the persons database as the operator (sees every record; audited)."""
     db = cli_database()
-    with fail_on_error(), db.write() as session:
+    with fail_on_error():
         found = search.search_persons(
-            session,
+            db,
             system_caller(),
             matcher_for(db),
             SearchIn(name=name, birth_date=birth_date, nationality=nationality, limit=limit),

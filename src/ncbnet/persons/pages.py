@@ -90,8 +90,7 @@ def persons_search(
         data = SearchIn(
             name=name or None, birth_date=birth_date or None, nationality=nationality or None
         )
-        with db.write() as session:
-            result = search.search_persons(session, caller, matcher_for(db), data)
+        result = search.search_persons(db, caller, matcher_for(db), data)
     except ValidationError as exc:
         error = error_text(request, validation_error(exc))
     except NcbnetError as exc:

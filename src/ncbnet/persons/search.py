@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ncbnet.core import audit, members
 from ncbnet.core.access import policy_allows
 from ncbnet.core.audit import AuditEvent
+from ncbnet.core.db import Database
 from ncbnet.core.errors import N_, Conflict, Invalid, NotFound
 from ncbnet.core.hits import record_hit
 from ncbnet.core.permissions import Caller
@@ -77,64 +78,72 @@ def subject_key(data: SearchIn) -> str:
 
 
 def search_persons(
-    session: Session, caller: Caller, matcher: PersonMatcher, data: SearchIn
+    db: Database, caller: Caller, matcher: PersonMatcher, data: SearchIn
 ) -> SearchOut:
+    """Rank in memory, confirm visibility in the database, then audit and record hits in a
+    short write transaction (the engine never runs while the write lock is held)."""
     caller.require(service.PERSONS_SEARCH)
     query = to_query(data)
     key = subject_key(data)
-    dismissed = set(
-        session.execute(
-            select(NotSamePerson.person_id).where(NotSamePerson.subject_key == key)
-        ).scalars()
-    )
-
-    def allowed(person: IndexedPerson) -> bool:
-        return (
-            person.status == "active"
-            and person.id not in dismissed
-            and policy_allows(
-                owner=person.owner,
-                visibility=person.visibility,
-                policy_countries=person.policy_countries,
-                bureau=caller.bureau,
-                is_gs=caller.is_gs,
-                is_partner=caller.is_partner,
-            )
+    with db.read() as session:
+        dismissed = set(
+            session.execute(
+                select(NotSamePerson.person_id).where(NotSamePerson.subject_key == key)
+            ).scalars()
         )
 
-    found = matcher.search(query, limit=data.limit, allowed=allowed)
-    # The index may trail a change by a moment: the database has the last word on visibility.
-    rows = service.visible_persons(session, caller, [m.record_id for m in found])
-    hits = [
-        SearchHit(
-            person=to_public(rows[m.record_id]),
-            score=round(m.score, 4),
-            is_match=m.is_match,
-            explanation=explanation_out(m.explanation),
-        )
-        for m in found
-        if m.record_id in rows and rows[m.record_id].status == "active"
-    ]
-    entry = audit.record(
-        session,
-        caller,
-        AuditEvent.SEARCH,
-        "persons",
-        query=data.model_dump(exclude_none=True, exclude={"limit", "min_score"}),
-        results=[h.person.id for h in hits],
-    )
-    for hit in hits:
-        if hit.is_match and hit.person.owner != caller.bureau:
-            record_hit(
-                session,
-                caller,
-                capability="persons",
-                record_id=hit.person.id,
-                owner=hit.person.owner,
-                score=hit.score,
-                location=data.location,
-                audit_seq=entry.seq,
+        def allowed(person: IndexedPerson) -> bool:
+            return (
+                person.status == "active"
+                and person.id not in dismissed
+                and policy_allows(
+                    owner=person.owner,
+                    visibility=person.visibility,
+                    policy_countries=person.policy_countries,
+                    bureau=caller.bureau,
+                    is_gs=caller.is_gs,
+                    is_partner=caller.is_partner,
+                )
             )
+
+        found = [
+            m
+            for m in matcher.search(query, limit=data.limit, allowed=allowed)
+            if m.score >= data.min_score
+        ]
+        # The index may trail a change by a moment: the database has the last word.
+        rows = service.visible_persons(session, caller, [m.record_id for m in found])
+        hits = [
+            SearchHit(
+                person=to_public(rows[m.record_id]),
+                score=round(m.score, 4),
+                is_match=m.is_match,
+                explanation=explanation_out(m.explanation),
+            )
+            for m in found
+            if m.record_id in rows and rows[m.record_id].status == "active"
+        ]
+    with db.write() as session:
+        entry = audit.record(
+            session,
+            caller,
+            AuditEvent.SEARCH,
+            "persons",
+            query=data.model_dump(exclude_none=True, exclude={"limit", "min_score"}),
+            results=[h.person.id for h in hits],
+        )
+        for hit in hits:
+            if hit.is_match and hit.person.owner != caller.bureau:
+                record_hit(
+                    session,
+                    caller,
+                    capability="persons",
+                    record_id=hit.person.id,
+                    owner=hit.person.owner,
+                    score=hit.score,
+                    location=data.location,
+                    audit_seq=entry.seq,
+                )
     return SearchOut(threshold=matcher.threshold, matches=hits, subject_key=key)
 
 

@@ -156,6 +156,8 @@ class Tally:
     ambiguous: int = 0
     flagged_queries: int = 0
     first_flag_true: int = 0
+    unambiguous: int = 0
+    found10_unambiguous: int = 0
 
     def add(self, other: Tally) -> None:
         for name in vars(self):
@@ -170,6 +172,7 @@ class Tally:
             "positives": self.positives,
             "negatives": self.negatives,
             "recall_at_10": ratio(self.found10, self.positives),
+            "recall_at_10_unambiguous": ratio(self.found10_unambiguous, self.unambiguous),
             "recall_at_threshold": ratio(self.found_flagged, self.positives),
             "top1": ratio(self.top1, self.positives),
             "precision_at_threshold": ratio(self.tp, self.tp + self.fp) if self.positives else None,
@@ -200,6 +203,8 @@ def tally_one(q: BenchQuery, hits: list[Hit], persons: list[SynthPerson]) -> Tal
     t.ambiguous = int(q.namesakes >= 10)
     ids = [h.person for h in hits[:10]]
     t.found10 = int(q.truth in ids)
+    t.unambiguous = 1 - t.ambiguous
+    t.found10_unambiguous = t.found10 * t.unambiguous
     t.top1 = int(bool(ids) and ids[0] == q.truth)
     t.found_flagged = int(any(h.person == q.truth for h in flagged))
     for h in flagged:
@@ -223,10 +228,12 @@ def is_namesake(q: BenchQuery, truth: SynthPerson, other: SynthPerson) -> bool:
     return same and compatible(birth, other.record_birth)
 
 
-def categories(q: BenchQuery) -> list[tuple[str, str]]:
+def categories(q: BenchQuery, n: int) -> list[tuple[str, str]]:
     if q.truth is None:
         return [("negative", q.kind), ("negative_culture", q.culture), ("date", q.date_kind)]
+    decile = min(9, 10 * q.truth // n)
     return [
+        ("truth_position", f"{decile * 10:02d}-{decile * 10 + 10}%"),
         ("culture", q.culture), ("script", q.script), ("kind", q.kind),
         ("detail", q.detail.split("+")[0] or "exact"), ("date", q.date_kind),
         ("kind_x_culture", f"{q.kind}/{q.culture}"),
@@ -241,7 +248,7 @@ def evaluate(
     for q, hits in zip(queries, results, strict=True):
         t = tally_one(q, hits, persons)
         overall.add(t)
-        for group, name in categories(q):
+        for group, name in categories(q, len(persons)):
             groups[group][name].add(t)
     return {
         "overall": overall.summary(),
@@ -292,7 +299,11 @@ class EngineRun:
 
 
 def run_engine(
-    indexed: list[IndexedPerson], queries: Sequence[BenchQuery], *, measure_memory: bool
+    indexed: list[IndexedPerson],
+    queries: Sequence[BenchQuery],
+    *,
+    measure_memory: bool,
+    profile: int = 0,
 ) -> EngineRun:
     from ncbnet.persons.engine import DEFAULT_THRESHOLD, NameIndex
 
@@ -325,14 +336,96 @@ def run_engine(
         results.append([_hit(m) for m in found])
     figures["latency"] = percentiles(latencies)
     figures["queries_per_s_single_thread"] = round(len(latencies) / sum(latencies), 1)
+    by: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for q, seconds in zip(queries, latencies, strict=True):
+        for group, name in (
+            ("kind", q.kind),
+            ("date", q.date_kind),
+            ("culture", q.culture),
+            ("script", q.script),
+        ):
+            by[group][name].append(seconds)
+    figures["latency_by"] = {
+        g: {k: {m: round(v, 2) for m, v in percentiles(v).items()} for k, v in sorted(d.items())}
+        for g, d in by.items()
+    }
+    if profile:
+        figures["profile"] = _profile(index, prepared[:profile])
     del index
     gc.collect()
     return EngineRun(results, latencies, figures)
 
 
+def _profile(index: Any, prepared: Sequence[PersonQuery]) -> dict[str, Any]:
+    """Where search time goes: cProfile over some queries, the functions with the most own
+    time (shares of the profiled total; cProfile slows everything, shares stay telling)."""
+    import cProfile
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for query in prepared:
+        index.search(query, limit=10)
+    profiler.disable()
+    raw = pstats.Stats(profiler).stats  # type: ignore[attr-defined]
+    total = sum(entry[2] for entry in raw.values()) or 1.0
+    top = sorted(raw.items(), key=lambda item: -item[1][2])[:15]
+    return {
+        "queries": len(prepared),
+        "top_own_time": [
+            {"function": f"{Path(file).name}:{line} {name}", "calls": entry[1],
+             "own_share": round(entry[2] / total, 3),
+             "cumulative_share": round(entry[3] / total, 3)}
+            for (file, line, name), entry in top
+        ],
+    }  # fmt: skip
+
+
+def miss_analysis(
+    queries: Sequence[BenchQuery], results: Sequence[list[Hit]], persons: list[SynthPerson]
+) -> dict[str, dict[str, int]]:
+    """Why the true person was not in the top 10: compare() scores the query against the true
+    record (best of its names, record's birth date). If that beats the 10th result, the search
+    never scored the truth (candidate gathering lost it); otherwise scoring ranked it lower.
+    compare() weighs words by the prior alone, the index by their counts: an approximation."""
+    from ncbnet.persons.engine import compare
+
+    out: dict[str, dict[str, int]] = defaultdict(
+        lambda: {"missed": 0, "not_gathered": 0, "scored_below_top10": 0}
+    )
+    for q, hits in zip(queries, results, strict=True):
+        if q.truth is None or q.truth in [h.person for h in hits[:10]]:
+            continue
+        truth = persons[q.truth]
+        birth = (PartialDate(*truth.record_birth),)
+        query = to_query(q)
+        best = max(
+            compare(query, PersonQuery(name=full, birth_dates=birth)).score
+            for full, _, _ in truth.names
+        )
+        floor = hits[9].score if len(hits) >= 10 else 0.0
+        reason = "not_gathered" if best > floor else "scored_below_top10"
+        for key in ("all", f"date:{q.date_kind}", f"kind:{q.kind}", f"culture:{q.culture}"):
+            out[key]["missed"] += 1
+            out[key][reason] += 1
+    return dict(sorted(out.items()))
+
+
 def _hit(m: Match) -> Hit:
     person = int(m.record_id[1:]) if m.record_id.startswith("P") else None
     return Hit(person, m.score, m.is_match)
+
+
+def subset_with_truths(
+    persons: list[SynthPerson], size: int, queries: Sequence[BenchQuery]
+) -> list[SynthPerson]:
+    """The first `size` persons plus the true person of every positive query given: a smaller
+    haystack in which every query still has its needle."""
+    chosen = {p.index: p for p in persons[:size]}
+    for q in queries:
+        if q.truth is not None:
+            chosen.setdefault(q.truth, persons[q.truth])
+    return list(chosen.values())
 
 
 # --- baseline 1: brute-force rapidfuzz ---------------------------------------------------------
@@ -341,16 +434,17 @@ def _hit(m: Match) -> Hit:
 def run_rapidfuzz(
     persons: list[SynthPerson], queries: Sequence[BenchQuery], subset: int, sample: int, seed: int
 ) -> dict[str, Any]:
-    """token_sort_ratio over every Latin-transliterated name of the first `subset` persons;
+    """token_sort_ratio over every Latin-transliterated name of the first `subset` persons
+    (plus the sampled queries' true persons);
     tokens are sorted once up front, so fuzz.ratio on them *is* token_sort_ratio."""
     from rapidfuzz import fuzz, process
 
-    size = min(subset, len(persons))
-    pool = [q for q in queries if q.truth is None or q.truth < size]
-    chosen = random.Random(seed).sample(pool, min(sample, len(pool)))
+    chosen = random.Random(seed).sample(list(queries), min(sample, len(queries)))
+    haystack = subset_with_truths(persons, subset, chosen)
+    size = len(haystack)
     choices: list[str] = []
     owner: list[int] = []
-    for p in persons[:size]:
+    for p in haystack:
         for full, _, _ in p.names:
             choices.append(" ".join(sorted(fold(full).split())))
             owner.append(p.index)
@@ -542,7 +636,7 @@ def run_http(
     from ncbnet.persons import service
     from ncbnet.persons.schemas import PersonCreate
 
-    subset = persons[:size]
+    subset = subset_with_truths(persons, size, queries)
     rng = random.Random(seed)
     figures: dict[str, Any] = {"persons": len(subset)}
     db_ids: dict[str, int] = {}
@@ -581,20 +675,28 @@ def run_http(
             try:
                 _wait_healthy(base, timeout=600)
                 headers = {"Authorization": f"Bearer {secret}"}
-                usable = [q for q in queries if q.truth is None or q.truth < size]
+                usable = list(queries)
                 bodies = [_body(q) for q in usable]
                 with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
                     first = client.post("/api/v1/persons/search", json=bodies[0])
                     first.raise_for_status()
                     figures["start_to_first_answer_s"] = round(time.perf_counter() - started, 1)
-                    figures.update(_httpx_pass(client, usable[:300], bodies[:300], db_ids, persons))
+                    sample = random.Random(seed).sample(range(len(usable)), min(300, len(usable)))
+                    figures.update(
+                        _httpx_pass(
+                            client,
+                            [usable[i] for i in sample],
+                            [bodies[i] for i in sample],
+                            db_ids,
+                            persons,
+                        )
+                    )
                 if shutil.which("wrk"):
                     figures["wrk_c1"] = _wrk(base, secret, bodies, seconds, 1)
                     figures["wrk_c8"] = _wrk(base, secret, bodies, seconds, 8)
             finally:
                 server.terminate()
                 server.wait(timeout=30)
-    figures["_usable"] = usable
     return figures
 
 
@@ -704,8 +806,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument(
         "--http-n",
         type=int,
-        default=20_000,
-        help="persons loaded into the server's database (default 20,000)",
+        default=50_000,
+        help="persons loaded into the server's database, plus every query's true person "
+        "(default 50,000)",
     )
     parser.add_argument("--http-seconds", type=int, default=10)
     parser.add_argument(
@@ -718,6 +821,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--pg-queries", type=int, default=1000)
     parser.add_argument("--pg-budget", type=float, default=180.0, help="seconds at most")
     parser.add_argument("--translit-pairs", type=int, default=3000, help="per script")
+    parser.add_argument(
+        "--profile", type=int, default=300, help="queries run again under cProfile (0 = none)"
+    )
     parser.add_argument("--no-http", action="store_true")
     parser.add_argument("--no-pg", action="store_true")
     parser.add_argument("--output", default="names", help="results file name (bench/results)")
@@ -756,7 +862,7 @@ def main(argv: Sequence[str] = ()) -> dict[str, Any]:
         gc.collect()
         records_mb = rss_mb() - before
     with phase("engine", timings):
-        engine = run_engine(indexed, queries, measure_memory=True)
+        engine = run_engine(indexed, queries, measure_memory=True, profile=args.profile)
     engine.figures["records_rss_mb"] = round(records_mb, 1)
     engine.figures["process_peak_rss_mb"] = round(rss_mb("VmHWM"), 1)
     engine.figures["process_rss_at_start_mb"] = round(base_rss, 1)
@@ -764,6 +870,8 @@ def main(argv: Sequence[str] = ()) -> dict[str, Any]:
     figures["engine"] = {**engine.figures, "accuracy": evaluated["overall"]}
     figures["categories"] = evaluated["by"]
     figures["examples"] = examples(queries, engine.results, persons)
+    with phase("miss analysis", timings):
+        figures["engine"]["misses"] = miss_analysis(queries, engine.results, persons)
     del indexed
     gc.collect()
 
@@ -787,14 +895,14 @@ def main(argv: Sequence[str] = ()) -> dict[str, Any]:
     if not args.no_http:
         http_n = min(args.http_n, args.n)
         with phase("engine at the HTTP size", timings):
-            small = [to_indexed(p) for p in persons[:http_n]]
-            usable = [q for q in queries if q.truth is None or q.truth < http_n]
-            small_run = run_engine(small, usable, measure_memory=False)
+            small = [to_indexed(p) for p in subset_with_truths(persons, http_n, queries)]
+            small_run = run_engine(small, queries, measure_memory=False)
         with phase("http", timings):
             http = run_http(persons, queries, http_n, args.http_seconds, args.seed)
-        http.pop("_usable")
         http["in_process_same_n_latency"] = small_run.figures["latency"]
-        http["in_process_same_n_accuracy"] = evaluate(usable, small_run.results, persons)["overall"]
+        http["in_process_same_n_accuracy"] = evaluate(queries, small_run.results, persons)[
+            "overall"
+        ]
         figures["http"] = http
 
     figures["machine_detail"] = _machine()
@@ -917,9 +1025,10 @@ def _notes(args: argparse.Namespace, f: dict[str, Any]) -> list[str]:
         "(records already in memory), records_rss_mb = the IndexedPerson objects themselves; "
         "RSS from /proc/self/status after gc.collect().",
         f"rapidfuzz baseline: brute-force fuzz.token_sort_ratio (tokens sorted once, then "
-        f"fuzz.ratio) over every name of the first {f['rapidfuzz']['persons_scanned']:,} "
-        f"persons, Latin-transliterated with anyascii, {f['rapidfuzz']['queries']} sampled "
-        "queries whose truth lies in that subset; latency scaled linearly by "
+        f"fuzz.ratio) over every name of {f['rapidfuzz']['persons_scanned']:,} persons (the "
+        f"first {args.brute_subset:,} plus the true persons of the "
+        f"{f['rapidfuzz']['queries']} sampled queries), Latin-transliterated with anyascii; "
+        "latency scaled linearly by "
         f"{f['rapidfuzz']['scale_factor']}x to N; its recall is measured on the subset "
         "(fewer distractors: optimistic at N). top-10 distinct persons from the best 40 "
         "names.",
@@ -944,7 +1053,8 @@ def _notes(args: argparse.Namespace, f: dict[str, Any]) -> list[str]:
         h = f["http"]
         notes.append(
             f"HTTP: `python -m ncbnet serve` (one uvicorn worker) on a temporary SQLite database "
-            f"loaded with the first {h['persons']:,} of the N persons through "
+            f"loaded with {h['persons']:,} of the N persons (the first {args.http_n:,} plus "
+            "every query's true person) through "
             "persons.service.create_person(audited=False) in batches of 1000 (loading all N "
             "that way would take too long; hence HTTP is measured at this smaller N, beside "
             "the in-process latency at the same N). POST /api/v1/persons/search {name, "
@@ -953,6 +1063,13 @@ def _notes(args: argparse.Namespace, f: dict[str, Any]) -> list[str]:
             f"bodies) {args.http_seconds} s at 1 connection (latency) and 8 connections "
             "(throughput); the load generator shares the 2 cores with the server."
         )
+    notes.append(
+        "engine.misses: for each positive whose true person is not in the top 10, compare() "
+        "scores the query against the true record; 'not_gathered' = that score beats the 10th "
+        "result, so the index never scored the truth (candidate gathering), "
+        "'scored_below_top10' = scoring itself ranked it lower (compare() weighs words by the "
+        "prior, the index by counts: approximate)."
+    )
     notes.append(f"Machine: {f['machine_detail']}. Timings of each phase in timings_s.")
     return notes
 
@@ -986,6 +1103,7 @@ def _print(f: dict[str, Any]) -> None:
         pct(pg["engine_on_same_queries"]["recall_at_10"]) if pg else "-",
         "",
     )
+    table.add_row("  unambiguous positives only", pct(acc["recall_at_10_unambiguous"]), "", "", "")
     table.add_row("recall at threshold", pct(acc["recall_at_threshold"]), "", "", "")
     table.add_row("precision at threshold", pct(acc["precision_at_threshold"]), "", "", "≥ 95%")
     table.add_row("  excluding namesakes", pct(acc["precision_excl_namesakes"]), "", "", "")
@@ -1068,7 +1186,7 @@ def _print(f: dict[str, Any]) -> None:
         "false alarms",
         title="engine by category",
     )
-    for group in ("culture", "script", "kind", "date", "negative"):
+    for group in ("culture", "script", "kind", "date", "truth_position", "negative"):
         for name, s in f["categories"].get(group, {}).items():
             cats.add_row(
                 f"{group}: {name}",
@@ -1079,6 +1197,24 @@ def _print(f: dict[str, Any]) -> None:
                 pct(s["negative_false_alarm_rate"]),
             )
     console.print(cats)
+    misses = eng.get("misses", {}).get("all")
+    if misses:
+        console.print(
+            f"misses: {misses['missed']} positives without the truth in the top 10; "
+            f"{misses['not_gathered']} never scored (candidate gathering), "
+            f"{misses['scored_below_top10']} scored below the 10th result"
+        )
+    prof = eng.get("profile")
+    if prof:
+        pt = Table(
+            "function",
+            "own time",
+            "cumulative",
+            title=f"where search time goes (cProfile, {prof['queries']} queries)",
+        )
+        for row in prof["top_own_time"][:10]:
+            pt.add_row(row["function"], pct(row["own_share"]), pct(row["cumulative_share"]))
+        console.print(pt)
     tr = Table(
         "script",
         "queries",

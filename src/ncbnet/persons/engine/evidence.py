@@ -2,6 +2,10 @@
 
 Each comparison gives a label for the explanation and a score adjustment: agreement is
 positive evidence, a clear conflict negative, an unknown on either side neutral.
+
+A birth-date conflict (another full date, years two or more apart) is close to proof of a
+different person: its penalty alone takes an exactly matching name below the threshold, and
+only an agreeing identifier (+0.4) can bring it back.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from collections.abc import Iterable
 
 from .types import Identifier, PartialDate
 
-BIRTH_DATE = {"exact": 0.12, "year-month": 0.08, "year": 0.05, "near": -0.03, "conflict": -0.2}
+BIRTH_DATE = {"exact": 0.12, "year-month": 0.08, "year": 0.05, "near": -0.03, "conflict": -0.45}
 NATIONALITY = {"agree": 0.04, "conflict": -0.06}
 SEX = {"agree": 0.0, "conflict": -0.15}
 IDENTIFIER = {"exact": 0.4, "conflict": -0.05}
@@ -23,7 +27,10 @@ def compare_dates(a: PartialDate, b: PartialDate) -> str:
     if abs(a.year - b.year) > 1:
         return "conflict"
     if a.year != b.year:
-        return "near"  # a year off is a common recording error, weak evidence either way
+        # A year off on the same day is a common recording error, weak evidence either way;
+        # a year off on another day is another date.
+        same_day = _unknown_or_equal(a.month, b.month) and _unknown_or_equal(a.day, b.day)
+        return "near" if same_day else "conflict"
     if a.month is None or b.month is None:
         return "year"
     if a.month != b.month:
@@ -34,6 +41,10 @@ def compare_dates(a: PartialDate, b: PartialDate) -> str:
     if a.day is None or b.day is None:
         return "year-month"
     return "exact" if a.day == b.day else "conflict"
+
+
+def _unknown_or_equal(a: int | None, b: int | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def birth_date(query: Iterable[PartialDate], record: Iterable[PartialDate]) -> str | None:

@@ -13,12 +13,19 @@ from .weights import weight
 
 DEFAULT_THRESHOLD = 0.75
 """Between the lowest-scoring true variant (0.85) and the highest-scoring different person
-(0.66) of the labelled pairs in tests/persons/engine/test_pairs.py."""
+(0.66) of the labelled pairs in tests/persons/engine/test_pairs.py. With the penalties below it
+also separates the benchmark's cases (bench/names.py): a full name with an agreeing or unknown
+date scores 0.85-1; one contradicted part (-CONFLICT_PENALTY) or a birth-date conflict (-0.45)
+takes even an exact name under it; a match not clearly ahead of the others loses 0.25 in the
+index (index.AMBIGUITY)."""
 INFORMATION_FULL = 1.2
 """Matched word weight (weight x similarity, summed) that makes a name fully identifying:
 about two rare words. A name made of common words alone ("Mohammed Ali") stays below 1 and
 needs a birth date or other evidence to become a strong match."""
 INFORMATION_FLOOR = 0.6
+CONFLICT_PENALTY = 0.3
+"""Name score lost per contradicted part: a different given or family name (brothers, a
+namesake's son) takes a name otherwise matching in full below the threshold."""
 NO_NAME_BASE = 0.45
 """Score of a comparison where a side has no name: the other evidence decides."""
 
@@ -48,7 +55,7 @@ def query_names(query: PersonQuery) -> tuple[NameTokens, ...]:
 def name_value(a: Alignment) -> float:
     coverage = 0.8 * a.query_coverage + 0.2 * a.record_coverage
     information = INFORMATION_FLOOR + (1 - INFORMATION_FLOOR) * a.matched_weight / INFORMATION_FULL
-    return coverage * min(1.0, information)
+    return max(0.0, coverage * min(1.0, information) - CONFLICT_PENALTY * a.conflicts)
 
 
 class WordCache:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import OSA, Indel
 
 from .analysis import Token, merge
 from .types import How
@@ -20,6 +20,12 @@ MISSING_PART = 0.3
 """Share of its weight that a query word counts when the record simply does not have it."""
 ORDER_PENALTY = 0.5
 """Share of the score lost to a word order contradicting a patronymic chain."""
+TYPO = 0.9
+"""One keyboard slip (an insertion, deletion, substitution or transposition) in a word of four
+letters or more: the same name mistyped, unlike two names a few letters apart."""
+STRONG = 0.85
+"""A word pair below this similarity is a guess (Pettigrove / Pettigrew, Molina / Мельникова),
+not evidence of the same name: it counts as a contradiction, only less than none at all."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +48,8 @@ def compare_words(q: Token, r: Token) -> WordMatch | None:
             return WordMatch(How.EXACT, 1.0)
         return WordMatch(How.EQUIVALENT, SAME_CANONICAL)  # Abdulrahman / Abd al-Rahman
     cross = q.script != r.script
+    if len(q.text) == 1 and q.forms and any(f.startswith(q.forms[0]) for f in r.forms[:2]):
+        return WordMatch(How.FUZZY, STRONG)  # an initial: "M. Husaini"
     if not set(q.forms).isdisjoint(r.forms):
         how = How.TRANSLITERATION if cross else How.EQUIVALENT
         return WordMatch(how, SIMILARITY[how])
@@ -49,12 +57,18 @@ def compare_words(q: Token, r: Token) -> WordMatch | None:
         return WordMatch(How.TRANSLITERATION, DICTIONARY_BRIDGE)
     if not cross and not q.equivalents.isdisjoint(r.equivalents):
         return WordMatch(How.EQUIVALENT, DICTIONARY_BRIDGE)
+    slip = not cross and _one_slip(q.forms[:2], r.forms[:2])
     ratio = _best_ratio(q.forms[:4], r.forms[:4])
     shared = q.skeletons & r.skeletons
     # A one- or two-consonant skeleton (Li/Lu, Ali/Eli) says little: ask the spelling too.
     if shared and (max(map(len, shared)) >= 3 or ratio >= 0.6):
         how = How.TRANSLITERATION if cross else How.PHONETIC
-        return WordMatch(how, 0.7 + 0.25 * ratio)
+        # Three consonants in the same order are strong evidence across scripts, but not
+        # for Chinese syllables (Kuang / 孔 kong, Hao / 海 hai), whose vowels tell them apart.
+        floor = STRONG if cross and "han" not in (q.script, r.script) else 0.0
+        return WordMatch(how, max(0.7 + 0.25 * ratio, TYPO if slip else 0.0, floor))
+    if slip:
+        return WordMatch(How.FUZZY, TYPO)
     if ratio >= MIN_FUZZY:
         return WordMatch(How.FUZZY, ratio)
     if cross:
@@ -64,6 +78,12 @@ def compare_words(q: Token, r: Token) -> WordMatch | None:
         if skeleton_ratio >= MIN_CROSS_SKELETON:
             return WordMatch(How.TRANSLITERATION, 0.55 + 0.3 * skeleton_ratio)
     return None
+
+
+def _one_slip(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    return any(
+        min(len(x), len(y)) >= 4 and OSA.distance(x, y, score_cutoff=1) <= 1 for x in a for y in b
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +97,9 @@ class Alignment:
     """Sum of weight x similarity over matched query words: how much identifying evidence."""
     weights: dict[int, float]
     """id(query token) -> weight, for the explanation."""
+    conflicts: float = 0.0
+    """Parts the two names contradict: a query word facing an unmatched record word, weak
+    word pairs, the record's given or family name absent from a query of several words."""
 
 
 WordCompare = Callable[[Token, Token], WordMatch | None]
@@ -105,7 +128,7 @@ def align(
 
 
 def _value(a: Alignment) -> float:
-    return 0.8 * a.query_coverage + 0.2 * a.record_coverage
+    return 0.8 * a.query_coverage + 0.2 * a.record_coverage - 0.3 * a.conflicts
 
 
 def _merged(words: tuple[Token, ...]) -> list[tuple[Token, ...]]:
@@ -139,6 +162,11 @@ def _align_once(
     total_q = sum(w if i in used_q else factor * w for i, w in enumerate(wq)) or 1.0
     total_r = sum(wr) or 1.0
     matched_r = sum(wr[j] * s for j, s in used_r.items())
+    conflicts = (len(q) - len(used_q) if spare_record_words else 0) + sum(
+        min(1.0, (STRONG - m.similarity) / 0.05) for _, _, m in chosen if m.similarity < STRONG
+    )
+    if len(q) >= 2:
+        conflicts += sum(1 for j in _edges(r) if j not in used_r)
     return Alignment(
         pairs=pairs,
         unmatched_query=tuple(t for i, t in enumerate(q) if i not in used_q),
@@ -146,7 +174,17 @@ def _align_once(
         record_coverage=matched_r / total_r,
         matched_weight=max(0.0, matched),
         weights={id(t): w for t, w in zip(q, wq, strict=True)},
+        conflicts=conflicts,
     )
+
+
+_PATRONYMIC = ("ovich", "evich", "ovna", "evna", "ichna", "вич", "вна", "ична", "чна")
+
+
+def _edges(r: tuple[Token, ...]) -> set[int]:
+    """The record's given and family name: its first and last words, patronymics aside."""
+    named = [j for j, t in enumerate(r) if not t.display.endswith(_PATRONYMIC)]
+    return {named[0], named[-1]} if named else set()
 
 
 Chosen = list[tuple[int, int, WordMatch]]

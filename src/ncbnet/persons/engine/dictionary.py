@@ -7,7 +7,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .arabic import normalise_arabic
+
 TABLE = Path(__file__).with_name("data") / "name_equivalents.tsv.gz"
+ARABIC_GIVEN = Path(__file__).with_name("data") / "arabic_given_variants.tsv"
 # Latin variants of one Chinese spelling are too loosely related to call each other
 # equivalent (李 is Li, Lee, Ri...): Chinese keys only bridge scripts.
 _EQUIVALENCE_SCRIPTS = ("ar:", "ru:")
@@ -52,10 +55,23 @@ def parse(lines: list[str]) -> NameDictionary:
             groups.setdefault(latin, []).append(kid)
             if not bridge_only:
                 equivalence.setdefault(latin, []).append(kid)
-        d.latin_of[key] = tuple(spellings)
+        d.latin_of[key] = tuple(dict.fromkeys(d.latin_of.get(key, ()) + tuple(spellings)))
     d.groups_of = {latin: tuple(ids) for latin, ids in groups.items()}
     d.equivalence_groups_of = {latin: frozenset(ids) for latin, ids in equivalence.items()}
     return d
+
+
+def supplement_lines(text: str) -> list[str]:
+    """The hand-kept table in the main table's line format (normalised key, spelling:count)."""
+    lines = []
+    for row in text.splitlines():
+        if not row.strip() or row.startswith("#"):
+            continue
+        native, _, spellings = row.partition("\t")
+        # A nominal count: enough to make these spellings known, not to outweigh usage data.
+        joined = ",".join(f"{s.strip()}:5" for s in spellings.split(",") if s.strip())
+        lines.append(f"ar:{normalise_arabic(native.strip())}\t{joined}")
+    return lines
 
 
 _loaded: NameDictionary | None = None
@@ -67,5 +83,6 @@ def get() -> NameDictionary:
     with _lock:
         if _loaded is None:
             with gzip.open(TABLE, "rt", encoding="utf-8") as fh:
-                _loaded = parse(fh.read().splitlines())
+                lines = fh.read().splitlines()
+            _loaded = parse(lines + supplement_lines(ARABIC_GIVEN.read_text("utf-8")))
         return _loaded

@@ -13,7 +13,7 @@ from ncbnet.core.errors import NcbnetError
 from ncbnet.core.members import Region
 from ncbnet.members.pages import REGION_LABELS
 from ncbnet.web.deps import CurrentCaller, DatabaseDep, LanguageDep, check_csrf
-from ncbnet.web.render import error_text, render, validation_error
+from ncbnet.web.render import error_text, render
 
 router = APIRouter(prefix="/assembly", include_in_schema=False)
 Text = Annotated[str, Form(max_length=200)]
@@ -66,9 +66,7 @@ def session_create(
         )
         with db.write() as session:
             service.create_session(session, caller, data)
-    except ValidationError as exc:
-        return _overview(request, db, caller, error_text(request, validation_error(exc)), 422)
-    except NcbnetError as exc:
+    except (ValidationError, NcbnetError) as exc:
         return _overview(request, db, caller, error_text(request, exc), 422)
     return RedirectResponse("/assembly", status_code=303)
 
@@ -88,9 +86,7 @@ def vote_open(
         data = VoteCreate(session_id=session_id, candidate=candidate, region=region)
         with db.write() as session:
             vote = service.open_vote(session, caller, data)
-    except ValidationError as exc:
-        return _overview(request, db, caller, error_text(request, validation_error(exc)), 422)
-    except NcbnetError as exc:
+    except (ValidationError, NcbnetError) as exc:
         return _overview(request, db, caller, error_text(request, exc), 422)
     return RedirectResponse(f"/assembly/votes/{vote.id}", status_code=303)
 

@@ -12,7 +12,7 @@ from ncbnet.persons.convert import to_public
 from ncbnet.persons.matcher import matcher_for
 from ncbnet.persons.schemas import Category, PersonCreate, PersonUpdate, SearchIn
 from ncbnet.web.deps import CurrentCaller, DatabaseDep, check_csrf
-from ncbnet.web.render import error_text, render, validation_error
+from ncbnet.web.render import error_text, render
 
 router = APIRouter(prefix="/persons", include_in_schema=False)
 Text = Annotated[str, Form(max_length=5000)]
@@ -91,9 +91,7 @@ def persons_search(
             name=name or None, birth_date=birth_date or None, nationality=nationality or None
         )
         result = search.search_persons(db, caller, matcher_for(db), data)
-    except ValidationError as exc:
-        error = error_text(request, validation_error(exc))
-    except NcbnetError as exc:
+    except (ValidationError, NcbnetError) as exc:
         error = error_text(request, exc)
     template = (
         "persons/results.html" if request.headers.get("hx-request") else "persons/search.html"
@@ -130,9 +128,7 @@ async def person_create(request: Request, db: DatabaseDep, caller: CurrentCaller
         data = PersonCreate.model_validate(_form_to_record(form))
         with db.write() as session:
             person = service.create_person(session, caller, data)
-    except ValidationError as exc:
-        return _form_error(request, None, form, error_text(request, validation_error(exc)))
-    except NcbnetError as exc:
+    except (ValidationError, NcbnetError) as exc:
         return _form_error(request, None, form, error_text(request, exc))
     return RedirectResponse(f"/persons/{person.id}", status_code=303)
 
@@ -206,11 +202,7 @@ async def person_update(
         data = PersonUpdate.model_validate(_form_to_record(form))
         with db.write() as session:
             service.update_person(session, caller, person_id, data)
-    except ValidationError as exc:
-        return _form_error(
-            request, {"id": person_id}, form, error_text(request, validation_error(exc))
-        )
-    except NcbnetError as exc:
+    except (ValidationError, NcbnetError) as exc:
         return _form_error(request, {"id": person_id}, form, error_text(request, exc))
     return RedirectResponse(f"/persons/{person_id}", status_code=303)
 

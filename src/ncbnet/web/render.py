@@ -120,8 +120,10 @@ def translator(request: Request) -> Catalogues:
     return catalogues
 
 
-def error_text(request: Request, exc: NcbnetError) -> str:
+def error_text(request: Request, exc: NcbnetError | ValidationError) -> str:
     """An error's message in the reader's language, for showing inside a form."""
+    if isinstance(exc, ValidationError):
+        exc = validation_error(exc)
     translations = request.app.state.catalogues.get(request_language(request))
     return exc.translated(translations.gettext)
 

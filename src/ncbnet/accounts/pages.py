@@ -77,15 +77,13 @@ def users_create(
         )
         with db.write() as session:
             service.add_user(session, caller, data, demo_mode=settings.demo_mode)
-    except ValidationError as exc:
-        return _users_with_error(request, db, caller, validation_error(exc))
-    except NcbnetError as exc:
+    except (ValidationError, NcbnetError) as exc:
         return _users_with_error(request, db, caller, exc)
     return RedirectResponse("/accounts/users", status_code=303)
 
 
 def _users_with_error(
-    request: Request, db: DatabaseDep, caller: Caller, exc: NcbnetError
+    request: Request, db: DatabaseDep, caller: Caller, exc: NcbnetError | ValidationError
 ) -> Response:
     with db.read() as session:
         users = identity.list_users(session, caller)

@@ -3,10 +3,11 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from ncbnet.accounts.demo import DEMO_BUREAUS
 from ncbnet.assembly import service
-from ncbnet.assembly.models import AssemblySession
+from ncbnet.assembly.models import AdmissionVote, AssemblySession
 from ncbnet.assembly.schemas import Choice, SessionCreate, VoteCreate
 from ncbnet.core import members
 from ncbnet.core.demo import DemoContext
@@ -21,21 +22,16 @@ def seed(ctx: DemoContext) -> None:
         if session.execute(select(AssemblySession.id)).first():
             return
     with ctx.db.write() as session:
-        beijing = service.create_session(
+        vote = _session_with_vote(
             session,
-            ctx.caller,
-            SessionCreate(
-                number=86,
-                city="Beijing",
-                host_country="CN",
-                opens_on=date(2017, 9, 26),
-                closes_on=date(2017, 9, 29),
-            ),
-        )
-        vote = service.open_vote(
-            session,
-            ctx.caller,
-            VoteCreate(session_id=beijing.id, candidate="PS", region=Region.MENA),
+            ctx,
+            86,
+            "Beijing",
+            "CN",
+            date(2017, 9, 26),
+            date(2017, 9, 29),
+            "PS",
+            Region.MENA,
         )
         voters = members.member_codes(session)
         ctx.rng.shuffle(voters)
@@ -45,21 +41,16 @@ def seed(ctx: DemoContext) -> None:
         service.close_vote(session, ctx.caller, vote.id)
 
     with ctx.db.write() as session:
-        current = service.create_session(
+        vote = _session_with_vote(
             session,
-            ctx.caller,
-            SessionCreate(
-                number=94,
-                city="Marrakesh",
-                host_country="MA",
-                opens_on=date(2026, 11, 24),
-                closes_on=date(2026, 11, 27),
-            ),
-        )
-        vote = service.open_vote(
-            session,
-            ctx.caller,
-            VoteCreate(session_id=current.id, candidate="TV", region=Region.ASIA_SOUTH_PACIFIC),
+            ctx,
+            94,
+            "Marrakesh",
+            "MA",
+            date(2026, 11, 24),
+            date(2026, 11, 27),
+            "TV",
+            Region.ASIA_SOUTH_PACIFIC,
         )
         # Some delegations have voted; the demo bureaus have not, so their supervisors can.
         voters = [c for c in members.member_codes(session) if c not in DEMO_BUREAUS]
@@ -67,3 +58,26 @@ def seed(ctx: DemoContext) -> None:
         for bureau in voters[:58]:
             choice = ctx.rng.choices(list(Choice), weights=(8, 1, 2))[0]
             service.cast_ballot(session, ctx.caller, vote.id, choice, bureau=bureau)
+
+
+def _session_with_vote(
+    session: Session,
+    ctx: DemoContext,
+    number: int,
+    city: str,
+    host: str,
+    opens_on: date,
+    closes_on: date,
+    candidate: str,
+    region: Region,
+) -> AdmissionVote:
+    assembly = service.create_session(
+        session,
+        ctx.caller,
+        SessionCreate(
+            number=number, city=city, host_country=host, opens_on=opens_on, closes_on=closes_on
+        ),
+    )
+    return service.open_vote(
+        session, ctx.caller, VoteCreate(session_id=assembly.id, candidate=candidate, region=region)
+    )

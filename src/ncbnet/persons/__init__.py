@@ -4,13 +4,11 @@ from pathlib import Path
 
 from ncbnet.core.capability import Capability, NavItem
 from ncbnet.core.errors import N_
-from ncbnet.persons import demo, labels, service
+from ncbnet.persons import demo, service
 from ncbnet.persons.api import router as api_router
 from ncbnet.persons.cli import app as cli_app
 from ncbnet.persons.matcher import matcher_for
 from ncbnet.persons.pages import router as pages_router
-
-del labels  # imported for its translatable strings only
 
 capability = Capability(
     name="persons",

@@ -13,7 +13,8 @@ from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ncbnet.core.errors import N_, NcbnetError
-from ncbnet.web.render import page_context, render
+from ncbnet.web.deps import request_language
+from ncbnet.web.render import render
 
 log = logging.getLogger("ncbnet")
 PROBLEM = "application/problem+json"
@@ -21,8 +22,11 @@ UNEXPECTED = N_("an unexpected error occurred; it was logged")
 
 
 def _translate(request: Request, message: str) -> str:
+    """Only the catalogue lookup: building a whole page context here would resolve the caller
+    and the menu a second time on every error."""
     try:
-        return str(page_context(request)["_"](message))
+        language = request_language(request)
+        return str(request.app.state.catalogues.get(language).gettext(message))
     except Exception:  # translating must never turn an error page into a second error
         return message
 
@@ -79,8 +83,12 @@ def install_error_handlers(app: FastAPI) -> None:
                 request.url.path + (f"?{request.url.query}" if request.url.query else "")
             )
             return RedirectResponse(f"/login?next={target}", status_code=303)
-        gettext = page_context(request)["_"]
-        return _page(request, exc.status, gettext(exc.title), exc.translated(gettext))
+        return _page(
+            request,
+            exc.status,
+            _translate(request, exc.title),
+            exc.translated(lambda message: _translate(request, message)),
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError) -> Response:
